@@ -1,0 +1,1 @@
+"""The outside of briefing-bot: settings, chat commands, platform adapters, scheduler, CLI."""

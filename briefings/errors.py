@@ -1,0 +1,24 @@
+"""Exceptions raised by the domain.
+
+    BriefingsError
+     ├── FeedError        a feed could not be fetched or parsed
+     └── StorageError     the database cannot be opened or migrated
+
+A bad feed during ingest is reported as data (`SourceResult.error`), not raised,
+so one broken source never stops the others; these exceptions are for callers
+that ask for one thing and cannot get it.
+"""
+
+from __future__ import annotations
+
+
+class BriefingsError(Exception):
+    """Base class of every error the domain raises on purpose."""
+
+
+class FeedError(BriefingsError):
+    """A feed could not be fetched or parsed."""
+
+
+class StorageError(BriefingsError):
+    """The database cannot be opened, created or migrated."""

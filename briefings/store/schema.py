@@ -1,0 +1,58 @@
+"""The schema, as forward-only migrations (sqlite-utils `Migrations`).
+
+Never edit a migration that has shipped: add a new one. Each runs in a
+transaction together with the record that it ran, so a crash mid-migration
+leaves the database at the previous version.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("briefing-bot")
+
+
+@MIGRATIONS()
+def m001_feeds_and_stories(db: Database) -> None:
+    """Feeds with their HTTP cache and health; stories with full-text search."""
+    db.table("feeds").create(
+        {
+            "url": str,
+            "title": str,
+            "etag": str,
+            "last_modified": str,
+            "last_success": str,
+            "last_error": str,
+            "consecutive_failures": int,
+            "next_poll": str,
+            "paused": int,
+            "added_at": str,
+        },
+        pk="url",
+        not_null={"url"},
+        defaults={"consecutive_failures": 0, "paused": 0},
+    )
+    db.table("stories").create(
+        {
+            "id": str,
+            "feed_url": str,
+            "guid": str,
+            "link": str,
+            "title": str,
+            "author": str,
+            "published": str,
+            "summary": str,
+            "text": str,
+            "content_hash": str,
+            "fetched_at": str,
+        },
+        pk="id",
+        not_null={"id"},
+    )
+    stories = db.table("stories")
+    stories.create_index(["guid"])
+    stories.create_index(["link"])
+    stories.create_index(["content_hash"])
+    stories.create_index(["published"])
+    stories.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
