@@ -1,0 +1,47 @@
+"""Shared fixtures: databases, the shared corpora beside the checkout, a clean environment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from briefings.store import open_database
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SETTING_PREFIXES = ("BRIEFING_", "TELEGRAM_", "SLACK_", "LLM_", "SUMMARISER", "LOG_LEVEL")
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Run every test with no operator settings and in an empty folder (so no stray `.env` is read)."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(SETTING_PREFIXES):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture
+def fresh_db() -> Database:
+    """An empty, migrated in-memory database."""
+    return open_database(memory=True)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database file path inside the test's own folder."""
+    return tmp_path / "data" / "briefings.db"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The `shared/` folder that CI places beside the checkout."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the checkout")
+    return SHARED
