@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+from datetime import UTC, datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -103,6 +104,26 @@ def ingest(sources: tuple[str, ...], no_full_text: bool, db: Path | None) -> Non
         failed += not result.ok
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@db_option
+@domain_errors
+def health(db: Path | None) -> None:
+    """Exit 0 when the running service's heartbeat is fresh, 1 with the reason otherwise.
+
+    The Docker HEALTHCHECK runs this; the service beats once a minute.
+
+    Example: briefing-bot health --db /data/briefings.db
+    """
+    from briefings.store import heartbeat
+
+    settings = load(db)
+    if not settings.briefing_db.exists():
+        fail(f"no database at {str(settings.briefing_db)!r}: the service has not started", 1)
+    status = heartbeat.check(open_database(settings.briefing_db), now=datetime.now(UTC))
+    click.echo(status.reason, err=not status.ok)
+    sys.exit(0 if status.ok else 1)
 
 
 def main() -> None:

@@ -56,3 +56,9 @@ def m001_feeds_and_stories(db: Database) -> None:
     stories.create_index(["content_hash"])
     stories.create_index(["published"])
     stories.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@MIGRATIONS()
+def m002_service_heartbeat(db: Database) -> None:
+    """One row per running service, refreshed every minute; `briefing-bot health` reads it."""
+    db.table("heartbeat").create({"service": str, "beat_at": str, "pid": int, "host": str}, pk="service")
