@@ -1,0 +1,55 @@
+"""Contracts that rot unless tested: README, CI script, CLI help and settings files agree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from bot.cli import cli
+from bot.config import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+README = (REPO / "README.md").read_text()
+
+
+def readme_commands() -> list[str]:
+    """The two commands in README's first code block."""
+    block = README.split("```bash", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line and not line.startswith("#")]
+
+
+def test_readme_opens_with_two_commands() -> None:
+    main_job, tests = readme_commands()
+    assert "briefing-bot" in main_job and "pytest" in tests
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text()
+    assert readme_commands()[1] in ci.splitlines()
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_help_db_and_readme_entry(name: str) -> None:
+    command = cli.commands[name]
+    assert command.help and command.help.strip()
+    assert any(isinstance(p, click.Option) and "--db" in p.opts for p in command.params)
+    assert f"`briefing-bot {name}" in README
+
+
+def test_every_setting_is_in_env_example_and_readme() -> None:
+    example = (REPO / ".env.example").read_text()
+    names = {name.upper() for name in Settings.model_fields}
+    listed = set(re.findall(r"^([A-Z_]+)=", example, flags=re.M))
+    assert names == listed
+    for name in names:
+        assert name in README
+
+
+def test_dockerfile_matches_readme() -> None:
+    dockerfile = (REPO / "Dockerfile").read_text()
+    assert "USER briefing" in dockerfile and 'VOLUME ["/data"]' in dockerfile
+    assert 'CMD ["briefing-bot", "health"]' in dockerfile and 'CMD ["briefing-bot", "run"]' in dockerfile
+    assert "BRIEFING_DB=/data/briefings.db" in dockerfile and "/data" in README
