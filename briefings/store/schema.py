@@ -62,3 +62,49 @@ def m001_feeds_and_stories(db: Database) -> None:
 def m002_service_heartbeat(db: Database) -> None:
     """One row per running service, refreshed every minute; `briefing-bot health` reads it."""
     db.table("heartbeat").create({"service": str, "beat_at": str, "pid": int, "host": str}, pk="service")
+
+
+@MIGRATIONS()
+def m003_frames_figures_statements(db: Database) -> None:
+    """Each story's frame, the cross-story figure registry, and one statement per figure and story.
+
+    Statements are the history `/stance` reads and the weekly briefing composes
+    from; they carry the story's date so a figure's positions sort without a join.
+    """
+    db.table("frames").create(
+        {"story_id": str, "backend": str, "question": str, "frame": str, "framed_at": str},
+        pk="story_id",
+        foreign_keys=[("story_id", "stories", "id")],
+    )
+    db.table("figures").create(
+        {"id": int, "name": str, "key": str, "role": str, "first_seen": str, "last_seen": str},
+        pk="id",
+        not_null={"name", "key"},
+    )
+    db.table("figures").create_index(["key"], unique=True)
+    db.table("figure_aliases").create(
+        {"key": str, "alias": str, "surname_key": str, "figure_id": int},
+        pk="key",
+        foreign_keys=[("figure_id", "figures", "id")],
+    )
+    db.table("figure_aliases").create_index(["surname_key"])
+    db.table("figure_aliases").create_index(["figure_id"])
+    db.table("statements").create(
+        {
+            "id": int,
+            "figure_id": int,
+            "story_id": str,
+            "published": str,
+            "name": str,
+            "role": str,
+            "side": str,
+            "stance": str,
+            "question": str,
+            "quotes": str,
+            "evidence": str,
+        },
+        pk="id",
+        foreign_keys=[("figure_id", "figures", "id"), ("story_id", "stories", "id")],
+    )
+    db.table("statements").create_index(["figure_id", "published"])
+    db.table("statements").create_index(["story_id", "figure_id"], unique=True)
