@@ -9,6 +9,7 @@ that could not do all it was asked exits 1.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import sys
 from datetime import UTC, datetime
@@ -124,6 +125,39 @@ def health(db: Path | None) -> None:
     status = heartbeat.check(open_database(settings.briefing_db), now=datetime.now(UTC))
     click.echo(status.reason, err=not status.ok)
     sys.exit(0 if status.ok else 1)
+
+
+@cli.command()
+@click.argument("name", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--limit", default=20, show_default=True, help="At most this many stories.")
+@db_option
+@domain_errors
+def stance(name: tuple[str, ...], as_json: bool, limit: int, db: Path | None) -> None:
+    """What the stored stories say of one figure: side, role, stance and quotes per story.
+
+    Newest story first, with its date and link, and any move between sides.
+    Spelling and transliteration variants find the same figure; exit 1 with
+    suggestions when nobody matches.
+
+    Example: briefing-bot stance Tikhanovskaya
+    """
+    from bot.stance_text import stance_json, stance_text
+    from briefings.stance import lookup_stance
+
+    settings = load(db)
+    query = " ".join(name).strip()
+    found = lookup_stance(open_database(settings.briefing_db), query, limit=limit)
+    if found.report is None:
+        if found.suggestions:
+            options = ", ".join(m.name for m in found.suggestions)
+            fail(f"no figure clearly matches {query!r}; did you mean: {options}?", 1)
+        fail(f"nobody called {query!r} appears in the stored stories", 1)
+    assert found.report is not None
+    if as_json:
+        click.echo(json.dumps(stance_json(found.report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(stance_text(found.report))
 
 
 def main() -> None:

@@ -1,0 +1,86 @@
+"""A figure's stance across stories: what `/stance NAME` and `briefing-bot stance` show.
+
+Looking a figure up is forgiving (spelling variants, surnames alone, typos) but
+never guesses between two people: when the best match is not clearly the one
+meant, the caller gets suggestions instead of someone else's quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from briefings import registry
+from briefings.framing.names import fold
+from briefings.store.statements import Statement, history
+
+# The best match must lead the next figure by this many points to be taken as meant.
+CLEAR_LEAD = 8.0
+
+
+@dataclass(frozen=True)
+class SideChange:
+    """A figure seen on one side in an earlier story and another side in a later one."""
+
+    before: Statement
+    after: Statement
+
+
+@dataclass(frozen=True)
+class StanceReport:
+    """What the stored stories say of one figure, newest first."""
+
+    figure_id: int
+    name: str
+    role: str | None
+    aliases: list[str]
+    statements: list[Statement]
+    changes: list[SideChange]
+
+
+@dataclass(frozen=True)
+class StanceLookup:
+    """The report for the figure meant, or suggestions when nobody (or no one clearly) matches."""
+
+    report: StanceReport | None
+    suggestions: list[registry.FigureMatch]
+
+
+def side_changes(statements: list[Statement]) -> list[SideChange]:
+    """Moves between sides, oldest first, from a newest-first list of statements."""
+    sided = [s for s in reversed(statements) if s.side]
+    return [
+        SideChange(before=a, after=b)
+        for a, b in zip(sided, sided[1:], strict=False)
+        if fold(a.side or "") != fold(b.side or "")
+    ]
+
+
+def report(db: Database, figure_id: int, *, limit: int = 20) -> StanceReport:
+    """The stance report of a known figure."""
+    row = db.table("figures").get(figure_id)
+    aliases = [
+        str(a) for (a,) in db.execute("SELECT alias FROM figure_aliases WHERE figure_id = ? ORDER BY rowid", [figure_id])
+    ]
+    statements = history(db, figure_id, limit=limit)
+    return StanceReport(
+        figure_id=figure_id,
+        name=str(row["name"]),
+        role=row["role"],
+        aliases=aliases,
+        statements=statements,
+        changes=side_changes(statements),
+    )
+
+
+def lookup_stance(db: Database, query: str, *, limit: int = 20) -> StanceLookup:
+    """Find the figure `query` means and report their stance, or return suggestions."""
+    matches = registry.find(db, query, limit=5)
+    if not matches:
+        return StanceLookup(None, [])
+    best = matches[0]
+    runner_up = matches[1].score if len(matches) > 1 else 0.0
+    if best.score >= registry.LOOKUP_SCORE and best.score - runner_up >= CLEAR_LEAD:
+        return StanceLookup(report(db, best.figure_id, limit=limit), matches[1:])
+    return StanceLookup(None, matches)
