@@ -2,7 +2,8 @@
 
     BriefingsError
      ├── FeedError        a feed could not be fetched or parsed
-     └── StorageError     the database cannot be opened or migrated
+     ├── StorageError     the database cannot be opened or migrated
+     └── FramingError     an article cannot be read or framed
 
 A bad feed during ingest is reported as data (`SourceResult.error`), not raised,
 so one broken source never stops the others; these exceptions are for callers
@@ -22,3 +23,7 @@ class FeedError(BriefingsError):
 
 class StorageError(BriefingsError):
     """The database cannot be opened, created or migrated."""
+
+
+class FramingError(BriefingsError):
+    """An article file cannot be read as a story to frame."""

@@ -1,0 +1,277 @@
+"""Who said each quotation: the attribution rules of news writing, in order.
+
+For every quotation the clause after it and the clause before it (inside its
+sentence, other quotations left out) are read for an attribution:
+
+1. right after: `..." Kavaleuski said`, `..." said Latushka, a former ...`,
+   `..." she said`, `..." the analyst said`, `..." according to X`;
+2. right before: `X said: "..."`, `X: "..."`, `Said X: "..."`, `X told Y, "..."`;
+3. later in the sentence: `A cashier who "..." is held accountable, X said.`;
+4. embedded in the subject's own sentence: `X called for Y to be "..."`;
+5. a quotation that is its own sentence continues the last speaker of its
+   paragraph, or takes the speaker named in the next sentence when it opens
+   the paragraph, or follows a colon or the previous paragraph's speaker.
+
+Pronouns go to the most salient earlier person of matching gender (the
+subject of the nearest sentence that names someone), role phrases (`the
+historian`) to the latest person whose role has that word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS
+from briefings.framing.document import Document
+from briefings.framing.gazetteer import ROLE_NOUNS, TITLES
+from briefings.framing.people import Person, Token, tokens
+from briefings.framing.quotes import QuoteSpan
+
+LOOKBACK_SENTENCES = 8
+# Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
+INVERSION_VERBS = frozenset("""
+said says added adds asked asks continued continues wrote writes explained explains recalled recalls
+warned warns noted notes argued argues insisted insists replied replies observed tweeted
+""".split())
+_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "our", "their", "his", "her"}
+_NOBODY = -1  # an attribution to someone who is no named person (`the ministry said`)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One quotation and the person it is attributed to (None when nobody named)."""
+
+    quote: QuoteSpan
+    speaker: Person | None
+    rule: str
+
+
+class Attributor:
+    """Attributes the quotations of one document, in order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.speakers: dict[int, int] = {}  # quote index -> person ident (or _NOBODY)
+
+    def run(self) -> list[Attribution]:
+        """Attribute every quotation of the document."""
+        out: list[Attribution] = []
+        for n, quote in enumerate(self.doc.quotes):
+            ident, rule = self._attribute(n, quote)
+            if ident is not None:
+                self.speakers[n] = ident
+            person = self.doc.cast.people[ident] if ident is not None and ident >= 0 else None
+            out.append(Attribution(quote, person, rule))
+        return out
+
+    # -- the clauses around a quotation
+
+    def _after_limit(self, n: int, quote: QuoteSpan) -> int:
+        end = self.doc.sentence_at(max(quote.close_at - 1, 0)).end
+        if n + 1 < len(self.doc.quotes):
+            end = min(end, self.doc.quotes[n + 1].open_at)
+        return max(end, quote.close_at)
+
+    def _before_start(self, n: int, quote: QuoteSpan) -> int:
+        start = self.doc.sentence_at(quote.open_at).start
+        if n and self.doc.quotes[n - 1].close_at > start:
+            start = self.doc.quotes[n - 1].close_at
+        return min(start, quote.open_at)
+
+    def _attribute(self, n: int, quote: QuoteSpan) -> tuple[int | None, str]:
+        doc = self.doc
+        after_end = self._after_limit(n, quote)
+        after = tokens(doc.text, quote.close_at, after_end)
+        before_start = self._before_start(n, quote)
+        before = tokens(doc.text, before_start, quote.open_at)
+        if after and not doc.text[quote.close_at:after[0].start].strip(" ,.!?—–-…:;"):
+            found = self._speaker_after(after, quote.close_at)
+            if found is not None:
+                return found, "after"
+        found = self._speaker_before(before, before_start, quote.open_at)
+        if found is not None:
+            return found, "before"
+        found = self._speaker_later(after)
+        if found is not None:
+            return found, "later"
+        found = self._subject(before_start, quote.open_at)
+        if found is not None:
+            return found, "embedded"
+        return self._continuation(n, quote)
+
+    # -- noun phrases
+
+    def _noun_phrase(self, words: list[Token], i: int) -> tuple[int | None, int] | None:
+        """The person a noun phrase starting at words[i] names, and the index after it.
+
+        Returns (_NOBODY, j) for a phrase that names no person (`the ministry`),
+        and None when words[i] starts no noun phrase.
+        """
+        while i < len(words) and words[i].capitalised and words[i].low in TITLES:
+            i += 1
+        if i >= len(words):
+            return None
+        word = words[i]
+        mention = self.doc.mention_at(word.start)
+        if mention is not None:
+            j = i
+            while j < len(words) and words[j].end <= mention.end:
+                j += 1
+            return mention.person, j
+        if word.low in PRONOUNS and word.low in ("he", "she"):
+            return self.resolve_pronoun(word.start, PRONOUNS[word.low]), i + 1
+        if word.low in _DETERMINERS:
+            for j in range(i + 1, min(i + 7, len(words))):
+                low = words[j].low
+                if low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS:
+                    k = j + 1
+                    while k < len(words) and words[k].low in ROLE_NOUNS:
+                        k += 1
+                    person = self.resolve_role(words[k - 1].low, word.start)
+                    return (person if person is not None else _NOBODY), k
+                if low in SPEECH_VERBS:
+                    return _NOBODY, j
+            return None
+        if word.capitalised:  # an organisation or place: `the ministry`, `Politico`
+            j = i + 1
+            while j < len(words) and words[j].capitalised and self.doc.text[words[j - 1].end:words[j].start] == " ":
+                j += 1
+            return _NOBODY, j
+        return None
+
+    def _skip_appositive(self, words: list[Token], j: int) -> int:
+        """Step over `, a former minister,` after a name, to reach the verb."""
+        if j >= len(words) or j == 0:
+            return j
+        if self.doc.text[words[j - 1].end:words[j].start].strip() != ",":
+            return j
+        for k in range(j, min(j + 25, len(words))):
+            if self.doc.text[words[k].end:words[k + 1].start if k + 1 < len(words) else words[k].end].strip() == ",":
+                return k + 1
+        return j
+
+    def _verb_at(self, words: list[Token], j: int) -> bool:
+        while j < len(words) and words[j].low in ATTRIBUTION_ADVERBS and words[j].low not in SPEECH_VERBS:
+            j += 1
+        return j < len(words) and words[j].low in SPEECH_VERBS
+
+    # -- the rules
+
+    def _speaker_after(self, words: list[Token], offset: int) -> int | None:
+        if len(words) > 2 and words[0].low == "according" and words[1].low == "to":
+            found = self._noun_phrase(words, 2)
+            return found[0] if found else None
+        i = 0
+        while i < len(words) and words[i].low in ATTRIBUTION_ADVERBS and words[i].low not in SPEECH_VERBS:
+            i += 1
+        if i < len(words) and words[i].low in INVERSION_VERBS:
+            found = self._noun_phrase(words, i + 1)
+            return found[0] if found else None
+        found = self._noun_phrase(words, i)
+        if found is None:
+            return None
+        ident, j = found
+        if self._verb_at(words, j) or self._verb_at(words, self._skip_appositive(words, j)):
+            return ident
+        return None
+
+    def _person(self, words: list[Token], i: int) -> int | None:
+        """The person (not _NOBODY) a noun phrase at words[i] names, if any."""
+        found = self._noun_phrase(words, i) if i < len(words) else None
+        return found[0] if found and found[0] is not None and found[0] != _NOBODY else None
+
+    def _speaker_before(self, words: list[Token], start: int, end: int) -> int | None:
+        if not words:
+            return None
+        tail = self.doc.text[words[-1].end:end].strip()
+        recent = range(max(0, len(words) - 8), len(words))
+        verb = max((k for k in recent if words[k].low in SPEECH_VERBS), default=-1)
+        if verb >= 0:
+            if words[verb].low in INVERSION_VERBS:
+                found = self._person(words, verb + 1)
+                if found is not None:
+                    return found  # `Said Ellis: "..."`
+            return self._subject(start, words[verb].start)  # `X told the paper: "..."`
+        if tail.endswith(":"):
+            return self._subject(start, end)  # `X: "..."`, `Caddell continued:`
+        return None
+
+    def _speaker_later(self, words: list[Token]) -> int | None:
+        for i, word in enumerate(words):
+            if self.doc.mention_at(word.start) is not None or word.low in ("he", "she"):
+                found = self._noun_phrase(words, i)
+                if found and found[0] is not None and found[0] != _NOBODY:
+                    j = found[1]
+                    if self._verb_at(words, j) or self._verb_at(words, self._skip_appositive(words, j)):
+                        return found[0]
+            if word.low in INVERSION_VERBS:
+                found = self._noun_phrase(words, i + 1) if i + 1 < len(words) else None
+                if found and found[0] is not None and found[0] != _NOBODY and found[1] >= len(words) - 1:
+                    return found[0]
+        return None
+
+    def _subject(self, start: int, end: int) -> int | None:
+        """The first person named (or a pronoun resolved) in text[start:end], outside quotations."""
+        for word in tokens(self.doc.unquoted(start, end), 0, end - start):
+            offset = start + word.start
+            mention = self.doc.mention_at(offset)
+            if mention is not None and not mention.quoted:
+                return mention.person
+            if word.low in ("he", "she"):
+                return self.resolve_pronoun(offset, PRONOUNS[word.low])
+        return None
+
+    def _continuation(self, n: int, quote: QuoteSpan) -> tuple[int | None, str]:
+        doc = self.doc
+        sentence = doc.sentence_at(quote.open_at)
+        if n and doc.sentence_at(doc.quotes[n - 1].open_at).paragraph == sentence.paragraph and (n - 1) in self.speakers:
+            return self.speakers[n - 1], "continued"
+        following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else None
+        opens = doc.text[doc.paragraphs[sentence.paragraph].start:quote.open_at].strip() == ""
+        if opens and following is not None and following.paragraph == sentence.paragraph:
+            found = self._subject(following.start, following.end)
+            if found is not None:
+                return found, "next sentence"
+        previous = doc.sentences[sentence.index - 1] if sentence.index else None
+        if previous is not None:
+            same = previous.paragraph == sentence.paragraph
+            if doc.text[previous.start:previous.end].rstrip().endswith(":"):
+                return self._subject(previous.start, previous.end), "colon"
+            if not same and opens:
+                earlier = [k for k in range(n) if doc.sentence_at(doc.quotes[k].open_at).paragraph == previous.paragraph]
+                if earlier and earlier[-1] in self.speakers:
+                    return self.speakers[earlier[-1]], "previous paragraph"
+                if doc.mentions_in(previous.start, previous.end):
+                    return self._subject(previous.start, previous.end), "previous paragraph"
+        return None, "none"
+
+    # -- coreference
+
+    def resolve_pronoun(self, offset: int, gender: str) -> int | None:
+        """The person `he`/`she` at `offset` most likely refers to."""
+        doc = self.doc
+        here = doc.sentence_at(offset)
+        first = max(0, here.index - LOOKBACK_SENTENCES)
+        for index in range(here.index, first - 1, -1):
+            sentence = doc.sentences[index]
+            end = offset if index == here.index else sentence.end
+            candidates = [m.person for m in doc.mentions_in(sentence.start, end)]
+            candidates += [p for q, p in self.speakers.items()
+                           if sentence.start <= doc.quotes[q].open_at < end and p >= 0]
+            for ident in candidates:
+                person = doc.cast.people[ident]
+                if person.gender in (None, gender):
+                    return ident
+        return None
+
+    def resolve_role(self, head: str, offset: int) -> int | None:
+        """The latest person before `offset` whose role has the word `head`."""
+        wanted = head.rstrip("s")
+        best: int | None = None
+        for mention in self.doc.cast.mentions:
+            if mention.start >= offset:
+                break
+            person = self.doc.cast.people[mention.person]
+            if any(wanted in role.lower() for role in person.roles):
+                best = person.ident
+        return best

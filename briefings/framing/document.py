@@ -1,0 +1,101 @@
+"""One article read once: text, paragraphs, sentences, quotations and people.
+
+`Document.read` runs the cheap, order-dependent steps (normalise, split,
+find quotations, then sentences that respect them, then people) and offers
+the look-ups the later steps share: which sentence holds an offset, which
+mentions fall in a span.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from briefings.framing.people import Cast, Mention, Run, find_people
+from briefings.framing.quotes import QuoteSpan, find_quotes
+from briefings.framing.text import Paragraph, Sentence, normalize, split_paragraphs, split_sentences
+
+# Photo credits and captions name photographers, who are no figures of the story.
+_CREDIT = re.compile(
+    r"\((?:[^()\n]{0,80}?(?:/|Getty|Images|AFP|Reuters|AP Photo|Photo:|Photograph|Courtesy|via )[^()\n]{0,80}?)\)?(?=\s*$|\s*\n)",
+    re.MULTILINE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:Article image|Avatar|Read more|Subscribe\b.*|Sign up\b.*|Advertisement|Share this.*|"
+    r"contributing author|staff writer|\d+ min read)$",
+    re.IGNORECASE,
+)
+
+
+def mask_credits(text: str) -> str:
+    """Blank out photo credits such as `(Name/Agency via Getty Images)`, keeping offsets."""
+    return _CREDIT.sub(lambda m: " " * len(m.group()), text)
+
+
+@dataclass
+class Document:
+    """An article split into the parts the framing steps read."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    quotes: list[QuoteSpan]
+    cast: Cast
+    runs: list[Run]
+
+    @classmethod
+    def read(cls, raw: str) -> Document:
+        """Normalise and split `raw` text, find its quotations and its people."""
+        text = mask_credits(normalize(raw))
+        paragraphs = [p for p in split_paragraphs(text) if not _BOILERPLATE.match(text[p.start:p.end])]
+        paragraphs = [Paragraph(n, p.start, p.end) for n, p in enumerate(paragraphs)]
+        quotes = find_quotes(text, paragraphs)
+        segments = [s for q in quotes for s in q.segments]
+        sentences = split_sentences(text, paragraphs, segments)
+        cast, runs = find_people(text, [(s.start, s.end) for s in sentences], segments)
+        return cls(text, paragraphs, sentences, quotes, cast, runs)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._mention_starts = [m.start for m in self.cast.mentions]
+        self._quote_starts = [s for q in self.quotes for s, _ in q.segments]
+        self._quote_ends = [e for q in self.quotes for _, e in q.segments]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding `offset` (the nearest before it, between sentences)."""
+        i = max(0, bisect_right(self._sentence_starts, offset) - 1)
+        return self.sentences[i]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """The words of one sentence."""
+        return self.text[sentence.start:sentence.end].strip()
+
+    def mentions_in(self, start: int, end: int, *, quoted: bool = False) -> list[Mention]:
+        """Mentions of people starting in [start, end); quoted ones only when asked."""
+        lo = bisect_left(self._mention_starts, start)
+        hi = bisect_left(self._mention_starts, end)
+        return [m for m in self.cast.mentions[lo:hi] if quoted or not m.quoted]
+
+    def mention_at(self, offset: int) -> Mention | None:
+        """The mention starting exactly at `offset`."""
+        i = bisect_left(self._mention_starts, offset)
+        if i < len(self.cast.mentions) and self.cast.mentions[i].start == offset:
+            return self.cast.mentions[i]
+        return None
+
+    def is_quoted(self, offset: int) -> bool:
+        """Whether `offset` falls inside a quotation."""
+        i = bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self._quote_ends[i]
+
+    def unquoted(self, start: int, end: int) -> str:
+        """text[start:end] with every quotation blanked out (offsets kept)."""
+        chars = list(self.text[start:end])
+        lo = max(0, bisect_right(self._quote_ends, start))
+        for s, e in zip(self._quote_starts[lo:], self._quote_ends[lo:], strict=True):
+            if s >= end:
+                break
+            for k in range(max(s - 1, start), min(e + 1, end)):
+                chars[k - start] = " "
+        return "".join(chars)

@@ -1,0 +1,335 @@
+"""People named in a story: capitalised runs sorted into persons and the rest.
+
+A *run* is a stretch of capitalised words (`U.S. Special Envoy Keith
+Kellogg`). Its leading titles, roles and place words split off as the title
+(`U.S. Special Envoy`), and what is left is a name when it looks like one
+(no organisation or place word, no acronym) and the story gives *evidence*
+that it names a person:
+
+- strong: a known given name, a title or role right before it (`historian
+  Alexander Friedman`), a role appositive after it (`X, a former minister,`);
+- weak: a speech verb beside it (`Kavaleuski said`, `said Caddell`).
+
+Runs are read in two passes. The first collects full names; the second maps
+lone surnames and given names (`Latushka`, `Donald`) onto those people, so a
+surname used before the full name still finds its person. Spelling variants
+merge through `names.same_person`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from briefings.framing.cues import SPEECH_VERBS
+from briefings.framing.gazetteer import (
+    CITIES,
+    COUNTRIES,
+    DEMONYMS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_WORDS,
+    FIRST_NAMES,
+    FUNCTION_WORDS,
+    MALE_FIRST_NAMES,
+    MALE_WORDS,
+    MONTHS_DAYS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    ORGS,
+    REGION_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from briefings.framing.names import fold, name_key, same_person, token_key
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
+_TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",
+                        "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr"}
+_SURE_SPEECH = frozenset("""
+said says told tells added adds asked asks wrote writes continued continues argued argues warned warns
+explained explains noted insisted insists replied replies recalled recalls demanded declared stated
+""".split())
+_TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
+               | MONTHS_DAYS | REGION_WORDS)
+_NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the|former|ex-\w+|then-\w+|one|who|whose|now|also|chief|senior|himself|herself|"
+    r"then|longtime|veteran|newly)\b|\d{1,3},)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the text; `possessive` when it ended in 's."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def low(self) -> str:
+        return fold(self.text.rstrip("."))
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Adjacent capitalised words; `title` and `name` split it in two."""
+
+    title: tuple[Token, ...]
+    name: tuple[Token, ...]
+
+    @property
+    def start(self) -> int:
+        return self.name[0].start
+
+    @property
+    def end(self) -> int:
+        return self.name[-1].end
+
+
+@dataclass(slots=True)
+class Person:
+    """One person of the story, with every way the story refers to them."""
+
+    ident: int
+    name: str
+    keys: tuple[str, ...]
+    gender: str | None = None
+    strong: bool = False
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def last_key(self) -> str:
+        return self.keys[-1]
+
+    @property
+    def first_key(self) -> str:
+        return self.keys[0] if len(self.keys) > 1 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that refers to a person."""
+
+    person: int
+    start: int
+    end: int
+    kind: str  # "name", "pronoun" or "role"
+    quoted: bool = False
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Words of text[start:end], with possessive 's split off as a flag."""
+    out: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word, s, e = match.group(), match.start(), match.end()
+        possessive = len(word) > 3 and word[-2:] in ("'s", "’s")
+        if possessive:
+            word, e = word[:-2], e - 2
+        elif word.endswith(("s'", "s’")) and len(word) > 3:
+            possessive = True
+        out.append(Token(word, s, e, possessive))
+    return out
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end:right.start]
+    if gap == " ":
+        return not left.possessive
+    return gap == ". " and (len(left.text) == 1 or left.low in _TITLE_ABBREVIATIONS)
+
+
+def runs(text: str, words: list[Token]) -> Iterable[Run]:
+    """Capitalised runs of `words`, each split into title and name."""
+    i = 0
+    while i < len(words):
+        if not words[i].capitalised:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and _adjacent(text, words[j - 1], words[j]):
+            nxt = words[j]
+            if nxt.capitalised:
+                j += 1
+            elif (nxt.low in NAME_PARTICLES and j + 1 < len(words) and words[j + 1].capitalised
+                  and _adjacent(text, nxt, words[j + 1])):
+                j += 2
+            else:
+                break
+        group = words[i:j]
+        cut = 0
+        for k, word in enumerate(group[:-1]):
+            if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES:
+                cut = k + 1
+        yield Run(tuple(group[:cut]), tuple(group[cut:]))
+        i = j
+
+
+def looks_like_name(run: Run) -> bool:
+    """Whether the name part of a run has the shape of a personal name."""
+    name = run.name
+    if not name or len(name) > 4:
+        return False
+    for word in name:
+        low = word.low
+        if low in ORG_WORDS or low in ORGS or "/" in word.text or any(c.isdigit() for c in word.text):
+            return False
+        if len(word.text) > 1 and word.text.isupper() and len(name) == 1:
+            return False
+        if len(word.text) > 2 and word.text.isupper():
+            return False
+    if name[-1].low in _NOT_LAST or name[0].low in FUNCTION_WORDS or name[0].low in MONTHS_DAYS:
+        return False
+    return not (len(name) > 1 and all(w.low in COUNTRIES | CITIES | REGION_WORDS for w in name))
+
+
+def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
+    """Given name, title, role word before, or appositive after: this names a person."""
+    if run.name[0].low in FIRST_NAMES and len(run.name) > 1:
+        return True
+    if any(w.low in TITLES or w.low in ROLE_NOUNS for w in run.title):
+        return True
+    if previous is not None and not previous.capitalised and previous.low in ROLE_NOUNS:
+        return previous.end + 1 == run.start
+    return not run.name[-1].possessive and bool(_APPOSITIVE.match(text, run.end, run.end + 40))
+
+
+def _weak_evidence(text: str, run: Run, previous: Token | None, following: Token | None) -> bool:
+    """A speech verb right after (`X said`) or before (`said X`) the name.
+
+    A lone capitalised word at a sentence start (`Abandoning demands ...`) only
+    counts before an unambiguous verb of saying, since many verbs double as
+    plural nouns.
+    """
+    if following is not None and following.low in SPEECH_VERBS and text[run.end:following.start] == " ":
+        if previous is not None or len(run.name) > 1:
+            return True
+        word = run.name[0].low
+        return following.low in _SURE_SPEECH and not word.endswith(("ing", "ed", "ly"))
+    return previous is not None and previous.low in SPEECH_VERBS and text[previous.end:run.start] == " "
+
+
+def gender_of(name: Run | str, role: str = "") -> str | None:
+    """'f', 'm' or None, from the given name, a feminine surname, or gendered role words."""
+    words = [w.low for w in name.name] if isinstance(name, Run) else [fold(w) for w in name.split()]
+    role_words = set(re.findall(r"[a-z]+", fold(role)))
+    if words and len(words) > 1:
+        if words[0] in FEMALE_FIRST_NAMES and words[0] not in MALE_FIRST_NAMES:
+            return "f"
+        if words[0] in MALE_FIRST_NAMES and words[0] not in FEMALE_FIRST_NAMES:
+            return "m"
+    if role_words & FEMALE_WORDS:
+        return "f"
+    if role_words & MALE_WORDS:
+        return "m"
+    if words and token_key(words[-1]).endswith("+f"):
+        return "f"
+    return None
+
+
+class Cast:
+    """The people of one story and their mentions, built by `find_people`."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.mentions: list[Mention] = []
+
+    def add(self, name: str, strong: bool, gender: str | None) -> Person:
+        """Add a person, or merge into the one already known under a variant of `name`."""
+        keys = tuple(name_key(name).split())
+        for person in self.people:
+            if len(keys) > 1 and len(person.keys) > 1 and same_person(name, person.name):
+                person.strong |= strong
+                return person
+            if len(person.keys) == 1 and len(keys) > 1 and person.last_key == keys[-1]:
+                person.name, person.keys = name, keys  # a surname seen first, now the full name
+                person.strong |= strong
+                person.gender = person.gender or gender
+                return person
+        person = Person(len(self.people), name, keys, gender, strong)
+        self.people.append(person)
+        return person
+
+    def by_surname(self, key: str, before: int) -> Person | None:
+        """The person a lone name word refers to: surname first, then given name."""
+        for attr in ("last_key", "first_key"):
+            hits = [p for p in self.people if getattr(p, attr) == key]
+            if len(hits) == 1:
+                return hits[0]
+            if hits:
+                return self.latest(hits, before)
+        return None
+
+    def latest(self, people: list[Person], before: int) -> Person:
+        """Of `people`, the one named last before offset `before` (else the first)."""
+        wanted = {p.ident for p in people}
+        best = people[0]
+        for mention in self.mentions:
+            if mention.start >= before:
+                break
+            if mention.person in wanted:
+                best = self.people[mention.person]
+        return best
+
+
+def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> tuple[Cast, list[Run]]:
+    """Read `spans` (sentences) of `text` for people; return the cast and every person run."""
+    cast = Cast()
+    found: list[tuple[Run, bool]] = []
+    singles: list[tuple[Run, bool, bool]] = []  # run, strong, weak
+    for start, end in spans:
+        words = tokens(text, start, end)
+        index = {w.start: n for n, w in enumerate(words)}
+        for run in runs(text, words):
+            if not looks_like_name(run):
+                continue
+            n = index[run.name[0].start]
+            m = index[run.name[-1].start]
+            previous = words[n - 1] if n and not run.title else (run.title[-1] if run.title else None)
+            before = words[n - 1] if n else None
+            following = words[m + 1] if m + 1 < len(words) else None
+            strong = _strong_evidence(text, run, before if not run.title else previous)
+            weak = _weak_evidence(text, run, before, following)
+            if len(run.name) > 1:
+                found.append((run, strong or weak))
+            else:
+                singles.append((run, strong, weak))
+    accepted: list[Run] = []
+    surname_evidence = {token_key(r.name[0].text) for r, s, w in singles if s or w}
+    for run, evidence in found:
+        if evidence or token_key(run.name[-1].text) in surname_evidence:
+            cast.add(_surface(text, run), evidence, gender_of(run))
+            accepted.append(run)
+    for run, strong, weak in singles:
+        key = token_key(run.name[0].text)
+        if key and not any(p.last_key == key or p.first_key == key for p in cast.people):
+            word = run.name[0].low
+            gazetteer = word in FIRST_NAMES or word in _TITLE_LIKE
+            if strong or (weak and not gazetteer):
+                cast.add(_surface(text, run), strong, None)
+        accepted.append(run)
+    mentions: list[Mention] = []
+    person_runs: list[Run] = []
+    for run in sorted(accepted, key=lambda r: r.start):
+        if len(run.name) > 1:
+            person = next((p for p in cast.people if same_person(_surface(text, run), p.name)), None)
+        else:
+            cast.mentions = mentions
+            person = cast.by_surname(token_key(run.name[0].text), run.start)
+        if person is None:
+            continue
+        inside = any(s <= run.start < e for s, e in quoted)
+        mentions.append(Mention(person.ident, run.start, run.end, "name", inside))
+        person_runs.append(run)
+    cast.mentions = mentions
+    return cast, person_runs
+
+
+def _surface(text: str, run: Run) -> str:
+    return text[run.start:run.end]

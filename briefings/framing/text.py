@@ -1,0 +1,140 @@
+"""Paragraphs and sentences of an article, as offsets into one normalised text.
+
+Everything downstream (quotes, mentions, attribution) speaks in character
+offsets into the text `normalize` returns, so normalisation never changes
+lengths after it has run once, and splitting never copies text.
+
+Sentences are split by rules rather than a model: a full stop ends a
+sentence unless it follows an abbreviation (`Sen.`, `U.S.`), an initial
+(`J.`), or falls inside a quotation that goes on (`"It works. It is
+working," she said.` is one sentence, so the attribution stays with its
+quote).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefings.framing.gazetteer import FUNCTION_WORDS
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev messrs mt ft
+inc corp ltd co no nos vs etc al approx dept est fig vol jan feb mar apr jun jul aug sep sept oct
+nov dec e.g i.e a.m p.m u.s u.k u.n e.u d.c u.s.a ph.d
+""".split())
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TERMINATOR = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of text between blank lines."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence; `paragraph` is the index of the paragraph holding it."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+def normalize(text: str) -> str:
+    """Unicode-compose, drop invisible characters, and make line ends and spaces plain.
+
+    When the text separates paragraphs by blank lines, single line breaks are
+    hard wraps and become spaces; otherwise each line is a paragraph.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+    text = "".join(c if c in "\n " or c.isprintable() else " " for c in text)
+    if _BLANK_LINE.search(text):
+        text = re.sub(r"(?<![\n ])[ ]*\n(?![ \t]*\n)", lambda m: " " * len(m.group()), text)
+    return text
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of a normalised text, without surrounding blank space."""
+    out: list[Paragraph] = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.start(), match.end()
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start < end:
+            out.append(Paragraph(len(out), start, end))
+    return out
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    """Whether the full stop at `period` closes an abbreviation or an initial."""
+    match = _WORD_BEFORE.search(text, max(0, period - 12), period + 1)
+    if not match:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    if word in ABBREVIATIONS:
+        return True
+    token = match.group(1)
+    return len(token) == 2 and token[0].isupper()  # an initial: `J. Smith`
+
+
+def _next_starts_sentence(text: str, pos: int, end: int) -> bool:
+    """Whether the text from `pos` (after spaces) can open a new sentence."""
+    while pos < end and text[pos] == " ":
+        pos += 1
+    if pos >= end:
+        return True
+    char = text[pos]
+    return char.isupper() or char.isdigit() or char in "\"“‘'(«[—–-"
+
+
+def _next_word(text: str, pos: int, end: int) -> str:
+    match = re.compile(r"\s*([\w']+)").match(text, pos, end)
+    return match.group(1).lower() if match else ""
+
+
+def split_sentences(
+    text: str, paragraphs: Sequence[Paragraph], quotes: Sequence[tuple[int, int]] = ()
+) -> list[Sentence]:
+    """Sentences of every paragraph; no sentence ends inside a quotation that continues.
+
+    `quotes` are (start, end) spans of quotation content, sorted by start.
+    """
+    starts = [q[0] for q in quotes]
+    out: list[Sentence] = []
+    for para in paragraphs:
+        begin = para.start
+        for match in _TERMINATOR.finditer(text, para.start, para.end):
+            stop = match.end()
+            i = bisect_right(starts, match.start()) - 1
+            if i >= 0 and quotes[i][0] <= match.start() < quotes[i][1] and stop < quotes[i][1]:
+                continue  # inside a quotation that goes on after this stop
+            if not _next_starts_sentence(text, stop, para.end):
+                continue
+            if match.group()[0] == "." and match.end() - match.start() == 1 and _is_abbreviation(
+                text, match.start()
+            ):
+                if _next_word(text, stop, para.end) not in FUNCTION_WORDS:
+                    continue  # `Sen. Warren`, `U.S. Special Envoy`; `in the U.S. But` still ends
+            out.append(Sentence(len(out), para.index, begin, stop))
+            begin = stop
+            while begin < para.end and text[begin] == " ":
+                begin += 1
+        if begin < para.end:
+            out.append(Sentence(len(out), para.index, begin, para.end))
+    return out
