@@ -160,6 +160,38 @@ def stance(name: tuple[str, ...], as_json: bool, limit: int, db: Path | None) ->
         click.echo(stance_text(found.report))
 
 
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the frame as JSON (stance-frame.schema.json).")
+@db_option
+@domain_errors
+def frame(file: Path, as_json: bool, db: Path | None) -> None:
+    """Frame one article: its question, sides, figures with stances, and quotes.
+
+    FILE is plain text, an HTML page, or a saved feed entry (RSS, Atom, JSON
+    Feed). Needs no database or settings; `--db` is accepted for consistency.
+
+    Example: briefing-bot frame story.txt --json
+    """
+    from briefings.framing import frame_article, load_article
+
+    result = frame_article(load_article(file))
+    if as_json:
+        click.echo(result.to_json())
+        return
+    click.echo(result.title or str(file))
+    click.echo(f"Question: {result.question or '(none stated)'}")
+    for side in result.sides:
+        click.echo(f"Side {side.label}: {side.summary or ''}".rstrip())
+    for figure in result.figures:
+        click.echo(f"\n{figure.name}" + (f" ({figure.role})" if figure.role else ""))
+        click.echo(f"  side: {figure.side or '-'}")
+        if figure.stance:
+            click.echo(f"  stance: {figure.stance}")
+        for quote in figure.quotes:
+            click.echo(f"  \u201c{quote}\u201d")
+
+
 def main() -> None:
     """Entry point of the console script and `python -m bot`."""
     cli(prog_name="briefing-bot")
