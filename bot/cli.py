@@ -89,20 +89,26 @@ def cli() -> None:
 def ingest(sources: tuple[str, ...], no_full_text: bool, db: Path | None) -> None:
     """Fetch and store feeds now: URLs or file paths, or the configured feeds.
 
-    Prints one line per source (new stories, unchanged, or the error) and exits
-    1 if any source failed; the others are stored all the same.
+    Prints one line per source (new stories, unchanged, or the error), then
+    frames the new stories and records each figure's statement. Exits 1 if
+    any source failed; the others are stored all the same.
 
     Example: briefing-bot ingest https://example.org/feed.xml ./saved-feed.xml
     """
     from briefings.feeds import ingest_sources
+    from briefings.pipeline import frame_new_stories
 
     settings = load(db)
     database = open_database(settings.briefing_db)
     chosen = list(sources) or list(settings.briefing_feeds)
     failed = 0
-    for result in ingest_sources(database, chosen, full_text=not no_full_text):
+    results = ingest_sources(
+        database, chosen, full_text=not no_full_text, poll_minutes=settings.briefing_poll_minutes
+    )
+    for result in results:
         click.echo(result.describe())
         failed += not result.ok
+    click.echo(frame_new_stories(database).describe())
     if failed:
         sys.exit(1)
 
