@@ -108,3 +108,14 @@ def m003_frames_figures_statements(db: Database) -> None:
     )
     db.table("statements").create_index(["figure_id", "published"])
     db.table("statements").create_index(["story_id", "figure_id"], unique=True)
+
+
+@MIGRATIONS()
+def m004_story_dedupe_keys(db: Database) -> None:
+    """Dedupe keys for stories (feed-scoped guid, normalised link) and the feed's last parse warning."""
+    stories = db.table("stories")
+    stories.add_column("guid_key", str)
+    stories.add_column("link_key", str)
+    stories.create_index(["guid_key"])
+    stories.create_index(["link_key"])
+    db.table("feeds").add_column("last_warning", str)
