@@ -276,7 +276,8 @@ def test_cli_ingest_prints_one_line_per_source(db_path: Path, tmp_path: Path) ->
         cli, ["ingest", "--db", str(db_path), "--no-full-text", str(good)], catch_exceptions=False
     )
     assert ok.exit_code == 0, ok.output
-    assert ok.stdout.splitlines() == [f"{good}: 3 new stories"]
+    # One line per source first; what the CLI does with the stories afterwards (framing) may add more.
+    assert ok.stdout.splitlines()[0] == f"{good}: 3 new stories"
     missing = tmp_path / "missing.xml"
     mixed = runner.invoke(
         cli,
@@ -284,7 +285,7 @@ def test_cli_ingest_prints_one_line_per_source(db_path: Path, tmp_path: Path) ->
         catch_exceptions=False,
     )
     assert mixed.exit_code == 1
-    assert mixed.stdout.splitlines() == [
+    assert mixed.stdout.splitlines()[:2] == [
         f"{good}: 0 new stories (3 already stored)",
         f"{missing}: error: no such file: {str(missing)!r}",
     ]
