@@ -268,6 +268,14 @@ def test_poll_due_feeds_polls_only_what_is_due(fresh_db: Database, server: FeedS
     assert [r.source for r in later] == [ok]  # bad is backing off: 2 h after its second failure
 
 
+def test_poll_due_feeds_adds_configured_sources(fresh_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "configured.xml"
+    path.write_bytes(RSS)
+    [result] = poll_due_feeds(fresh_db, now=NOW, sources=[str(path)], full_text=False)
+    assert result.new == 3
+    assert poll_due_feeds(fresh_db, now=NOW + timedelta(minutes=5), sources=[str(path)]) == []
+
+
 def test_cli_ingest_prints_one_line_per_source(db_path: Path, tmp_path: Path) -> None:
     good = tmp_path / "good.xml"
     good.write_bytes(RSS)

@@ -309,8 +309,15 @@ def poll_due_feeds(
     client: httpx.Client | None = None,
     full_text: bool = True,
     timeout: float = DEFAULT_FETCH_TIMEOUT,
+    sources: Iterable[str] = (),
 ) -> list[SourceResult]:
-    """Ingest every feed in the table whose `next_poll` has come: what the scheduler calls each tick."""
+    """Ingest every feed in the table whose `next_poll` has come: what the scheduler calls each tick.
+
+    `sources` (the configured feeds) are added to the table first, due at once
+    when new, so the scheduler can pass its settings every tick.
+    """
+    for source in sources:
+        ensure_feed(db, source, now=now)
     due = due_feeds(db, now=now)
     if not due:
         return []
