@@ -19,6 +19,7 @@ historian`) to the latest person whose role has that word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS
@@ -34,7 +35,8 @@ said says added adds asked asks continued continues wrote writes explained expla
 warned warns noted notes argued argues insisted insists replied replies observed tweeted
 """.split())
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "our", "their", "his", "her"}
-_NOBODY = -1  # an attribution to someone who is no named person (`the ministry said`)
+_NOBODY = -1
+_CLAUSE_BREAK = re.compile(r"[,;:—–―]\s|\s(?:and|but|while|as|because|after|before|when)\s")  # an attribution to someone who is no named person (`the ministry said`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,7 @@ class Attributor:
         after = tokens(doc.text, quote.close_at, after_end)
         before_start = self._before_start(n, quote)
         before = tokens(doc.text, before_start, quote.open_at)
-        if after and not doc.text[quote.close_at:after[0].start].strip(" ,.!?—–-…:;"):
+        if after and not doc.text[quote.close_at:after[0].start].strip(" ,.!?—–―-…:;"):
             found = self._speaker_after(after, quote.close_at)
             if found is not None:
                 return found, "after"
@@ -94,7 +96,7 @@ class Attributor:
         found = self._speaker_later(after)
         if found is not None:
             return found, "later"
-        found = self._subject(before_start, quote.open_at)
+        found = self._clause_subject(before_start, quote.open_at)
         if found is not None:
             return found, "embedded"
         return self._continuation(n, quote)
@@ -171,9 +173,22 @@ class Attributor:
         if found is None:
             return None
         ident, j = found
+        j = self._skip_parenthesis(words, j)
         if self._verb_at(words, j) or self._verb_at(words, self._skip_appositive(words, j)):
             return ident
+        gap = self.doc.text[offset:words[0].start]
+        if any(d in gap for d in "―—–-") and (j >= len(words) or self._skip_appositive(words, j) >= len(words)):
+            return ident  # a signature: `"..." ― Pamela Padilla`
         return None
+
+    def _skip_parenthesis(self, words: list[Token], j: int) -> int:
+        """Step over `(D-Wis.)` after a name."""
+        if 0 < j < len(words) and "(" in self.doc.text[words[j - 1].end:words[j].start]:
+            close = self.doc.text.find(")", words[j].start, words[j].start + 60)
+            if close >= 0:
+                while j < len(words) and words[j].start < close:
+                    j += 1
+        return j
 
     def _person(self, words: list[Token], i: int) -> int | None:
         """The person (not _NOBODY) a noun phrase at words[i] names, if any."""
@@ -187,11 +202,10 @@ class Attributor:
         recent = range(max(0, len(words) - 8), len(words))
         verb = max((k for k in recent if words[k].low in SPEECH_VERBS), default=-1)
         if verb >= 0:
-            if words[verb].low in INVERSION_VERBS:
-                found = self._person(words, verb + 1)
-                if found is not None:
-                    return found  # `Said Ellis: "..."`
-            return self._subject(start, words[verb].start)  # `X told the paper: "..."`
+            subject = self._subject(start, words[verb].start)  # `X told the paper: "..."`
+            if subject is None and words[verb].low in INVERSION_VERBS:
+                return self._person(words, verb + 1)  # `Said Ellis: "..."`
+            return subject
         if tail.endswith(":"):
             return self._subject(start, end)  # `X: "..."`, `Caddell continued:`
         return None
@@ -219,6 +233,23 @@ class Attributor:
                 return mention.person
             if word.low in ("he", "she"):
                 return self.resolve_pronoun(offset, PRONOUNS[word.low])
+        return None
+
+    def _clause_subject(self, start: int, end: int) -> int | None:
+        """The subject of the nearest clause before `end` that names someone.
+
+        Clauses are cut at commas, semicolons, colons and dashes, and read from
+        the last one back: `as Trump went on about "..."` gives Trump, and
+        `he lashed out at X, saying ... "impaled"` gives the `he`.
+        """
+        text = self.doc.unquoted(start, end)
+        cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+        stop = end
+        for cut in reversed(cuts):
+            found = self._subject(start + cut, stop)
+            if found is not None:
+                return found
+            stop = start + cut
         return None
 
     def _continuation(self, n: int, quote: QuoteSpan) -> tuple[int | None, str]:

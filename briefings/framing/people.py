@@ -46,6 +46,9 @@ from briefings.framing.names import fold, name_key, same_person, token_key
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
 _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",
                         "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr"}
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+# `"..." ― Pamela Padilla`: a name after a closing quotation and a dash signs the quotation.
+_SIGNATURE = re.compile(r"[”\"’]\s*[.,]?\s*[―—–-]\s*$")
 _SURE_SPEECH = frozenset("""
 said says told tells added adds asked asks wrote writes continued continues argued argues warned warns
 explained explains noted insisted insists replied replies recalled recalls demanded declared stated
@@ -182,9 +185,12 @@ def looks_like_name(run: Run) -> bool:
             return False
         if len(word.text) > 1 and word.text.isupper() and len(name) == 1:
             return False
-        if len(word.text) > 2 and word.text.isupper():
+        if len(word.text) > 2 and word.text.isupper() and not _INITIALS.fullmatch(word.text):
             return False
-    if name[-1].low in _NOT_LAST or name[0].low in FUNCTION_WORDS or name[0].low in MONTHS_DAYS:
+    if name[0].low in FUNCTION_WORDS or name[0].low in MONTHS_DAYS:
+        return False
+    vouched = len(name) > 1 and (name[0].low in FIRST_NAMES or any(w.low in TITLES for w in run.title))
+    if name[-1].low in _NOT_LAST and not (vouched and name[-1].low not in FUNCTION_WORDS | TITLES):
         return False
     return not (len(name) > 1 and all(w.low in COUNTRIES | CITIES | REGION_WORDS for w in name))
 
@@ -192,6 +198,8 @@ def looks_like_name(run: Run) -> bool:
 def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
     """Given name, title, role word before, or appositive after: this names a person."""
     if run.name[0].low in FIRST_NAMES and len(run.name) > 1:
+        return True
+    if _SIGNATURE.search(text, max(0, run.start - 6), run.start):
         return True
     if any(w.low in TITLES or w.low in ROLE_NOUNS for w in run.title):
         return True
@@ -309,9 +317,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     for run, strong, weak in singles:
         key = token_key(run.name[0].text)
         if key and not any(p.last_key == key or p.first_key == key for p in cast.people):
-            word = run.name[0].low
-            gazetteer = word in FIRST_NAMES or word in _TITLE_LIKE
-            if strong or (weak and not gazetteer):
+            if strong or (weak and run.name[0].low not in _TITLE_LIKE):
                 cast.add(_surface(text, run), strong, None)
         accepted.append(run)
     mentions: list[Mention] = []

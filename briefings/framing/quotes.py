@@ -98,6 +98,10 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSpan]:
             pos, mark = match.start(), match.group()
             if family and pos < content:
                 continue  # the opening mark of a continued paragraph
+            if not family and mark in CURLY_CLOSE and _opens(text, pos, para.start, para.end):
+                mark = "“"  # a closing mark typed where an opening one belongs
+            elif family == "curly" and mark in CURLY_OPEN and not depth and _closes(text, pos, para.start, para.end):
+                mark = "”"
             if not family:
                 if mark in CURLY_OPEN or mark in SINGLE_OPEN:
                     family = _family(mark)

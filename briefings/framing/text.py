@@ -62,9 +62,25 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
     text = "".join(c if c in "\n " or c.isprintable() else " " for c in text)
-    if _BLANK_LINE.search(text):
+    if _BLANK_LINE.search(text) and _hard_wrapped(text):
         text = re.sub(r"(?<![\n ])[ ]*\n(?![ \t]*\n)", lambda m: " " * len(m.group()), text)
     return text
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether single line breaks inside blocks are wraps at a fixed width, not paragraph ends.
+
+    Wrapped text has most lines inside a block of similar, moderate length;
+    a story that puts each paragraph (or each signed quote) on its own line
+    has lines of any length.
+    """
+    lines = text.split("\n")
+    inner = [len(a.rstrip()) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    if len(inner) < 3:
+        return False
+    widest = max(len(line) for line in lines)
+    regular = sum(30 <= n <= 100 for n in inner)
+    return widest <= 120 and regular >= 0.8 * len(inner)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
