@@ -109,8 +109,14 @@ class Attributor:
         Returns (_NOBODY, j) for a phrase that names no person (`the ministry`),
         and None when words[i] starts no noun phrase.
         """
-        while i < len(words) and words[i].capitalised and words[i].low in TITLES:
-            i += 1
+        for k in range(i, min(i + 6, len(words))):  # `German Chancellor Angela Merkel`, `9/11 widow X`
+            if self.doc.mention_at(words[k].start) is not None:
+                i = k
+                break
+            gap = self.doc.text[words[k].end:words[k + 1].start] if k + 1 < len(words) else ""
+            if words[k].low in SPEECH_VERBS or gap.strip(" .") or not (words[k].capitalised or words[k].low in ROLE_NOUNS
+                                                                          or words[k].text[:1].isdigit()):
+                break
         if i >= len(words):
             return None
         word = words[i]
@@ -145,10 +151,10 @@ class Attributor:
         """Step over `, a former minister,` after a name, to reach the verb."""
         if j >= len(words) or j == 0:
             return j
-        if self.doc.text[words[j - 1].end:words[j].start].strip() != ",":
+        if "," not in self.doc.text[words[j - 1].end:words[j].start]:
             return j
         for k in range(j, min(j + 25, len(words))):
-            if self.doc.text[words[k].end:words[k + 1].start if k + 1 < len(words) else words[k].end].strip() == ",":
+            if "," in self.doc.text[words[k].end:words[k + 1].start if k + 1 < len(words) else words[k].end]:
                 return k + 1
         return j
 

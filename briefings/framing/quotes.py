@@ -82,6 +82,11 @@ def _closes(text: str, pos: int, start: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in _CLOSE_AFTER or after in "”’\"'")
 
 
+def _mixed_close(text: str, pos: int, para: Paragraph, proper: str) -> bool:
+    """Whether a mark of the other family closes the open quotation (no proper closer follows)."""
+    return _closes(text, pos, para.start, para.end) and text.find(proper, pos, para.end) < 0
+
+
 def _first_mark(text: str, para: Paragraph) -> str:
     return text[para.start] if para.start < para.end else ""
 
@@ -117,12 +122,16 @@ def find_quotes(text: str, paragraphs: Sequence[Paragraph]) -> list[QuoteSpan]:
                 if mark in CURLY_OPEN:
                     depth += 1
                     continue
+                if mark == '"' and not depth and _mixed_close(text, pos, para, "”"):
+                    mark = "”"  # `“...,"`: the closing mark typed straight
                 if mark not in CURLY_CLOSE:
                     continue
                 if depth:
                     depth -= 1
                     continue
             elif family == "straight":
+                if mark == "”" and _mixed_close(text, pos, para, '"'):
+                    mark = '"'
                 if mark != '"':
                     continue
             elif mark not in "’'" or not _closes(text, pos, para.start, para.end):
