@@ -174,4 +174,6 @@ def check_database_path(path: Path) -> None:
     if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK) or (
         target.exists() and not os.access(target, os.R_OK | os.W_OK)
     ):
-        raise SettingsError(f"bad setting BRIEFING_DB: cannot write {str(target)!r} (check the folder and its permissions)")
+        raise SettingsError(
+            f"bad setting BRIEFING_DB: cannot write {str(target)!r} (check the folder and its permissions)"
+        )

@@ -78,9 +78,12 @@ def resolve(db: Database, name: str, *, role: str | None = None, seen: datetime 
     when = seen.isoformat() if seen else None
     figures = db.table("figures")
     if figure_id is None:
-        figure_id = int(
-            figures.insert({"name": name, "key": key, "role": role, "first_seen": when, "last_seen": when}).last_pk
-        )
+        with db.conn:
+            cursor = db.execute(
+                "INSERT INTO figures (name, key, role, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+                [name, key, role, when, when],
+            )
+        figure_id = int(cursor.lastrowid or 0)
     else:
         row = figures.get(figure_id)
         update: dict[str, str] = {}

@@ -60,9 +60,8 @@ def side_changes(statements: list[Statement]) -> list[SideChange]:
 def report(db: Database, figure_id: int, *, limit: int = 20) -> StanceReport:
     """The stance report of a known figure."""
     row = db.table("figures").get(figure_id)
-    aliases = [
-        str(a) for (a,) in db.execute("SELECT alias FROM figure_aliases WHERE figure_id = ? ORDER BY rowid", [figure_id])
-    ]
+    rows = db.execute("SELECT alias FROM figure_aliases WHERE figure_id = ? ORDER BY rowid", [figure_id])
+    aliases = [str(alias) for (alias,) in rows]
     statements = history(db, figure_id, limit=limit)
     return StanceReport(
         figure_id=figure_id,

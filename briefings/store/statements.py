@@ -67,9 +67,9 @@ def save_frame(
             if not name_key(figure.name):
                 continue
             figure_id = registry.resolve(db, figure.name, role=figure.role, seen=published)
-            if figure_id in rows:  # one person listed twice under two spellings: keep the fuller entry
-                if len(figure.quotes) <= len(json.loads(rows[figure_id]["quotes"])):
-                    continue
+            # one person listed twice under two spellings: keep the entry with more quotes
+            if figure_id in rows and len(figure.quotes) <= len(json.loads(rows[figure_id]["quotes"])):
+                continue
             rows[figure_id] = {
                 "figure_id": figure_id, "story_id": story_id, "published": when, "name": figure.name,
                 "role": figure.role, "side": figure.side, "stance": figure.stance,

@@ -1,0 +1,34 @@
+"""Compose a week's stance briefing from stored frames: debates, sides, who moved, sources."""
+
+from __future__ import annotations
+
+from briefings.compose.briefing import compose_briefing, strongest_quote
+from briefings.compose.model import (
+    Briefing,
+    Debate,
+    DebateSide,
+    FigurePosition,
+    IsoWeek,
+    KeyNumber,
+    Move,
+    Position,
+    Source,
+)
+from briefings.compose.weeks import parse_week, week_bounds, week_of
+
+__all__ = [
+    "Briefing",
+    "Debate",
+    "DebateSide",
+    "FigurePosition",
+    "IsoWeek",
+    "KeyNumber",
+    "Move",
+    "Position",
+    "Source",
+    "compose_briefing",
+    "parse_week",
+    "strongest_quote",
+    "week_bounds",
+    "week_of",
+]

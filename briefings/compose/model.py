@@ -1,0 +1,116 @@
+"""The weekly briefing as data: what composing decides, before any platform formats it.
+
+Render turns one `Briefing` into Telegram HTML, Slack blocks, Markdown or
+terminal text; nothing here knows about any of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class IsoWeek:
+    """An ISO year and week, the unit a briefing covers (`2026-W48`)."""
+
+    year: int
+    week: int
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+    @property
+    def monday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 7)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A story the briefing draws on."""
+
+    title: str
+    link: str | None
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class FigurePosition:
+    """One figure on one side of a debate this week: who, their stance, their strongest quote."""
+
+    figure_id: int
+    name: str
+    role: str | None
+    stance: str | None
+    quote: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class DebateSide:
+    """A side of a debate, with the figures who took it this week."""
+
+    label: str
+    summary: str | None
+    figures: list[FigurePosition] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KeyNumber:
+    """A number that matters, with the words around it and where it came from."""
+
+    value: str
+    context: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Debate:
+    """One question argued across the week's stories."""
+
+    question: str
+    stories: int
+    sides: list[DebateSide]
+    numbers: list[KeyNumber] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a figure stood at one time, with the evidence."""
+
+    side: str
+    stance: str | None
+    quote: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Move:
+    """A figure whose side (or stance) changed against earlier weeks."""
+
+    figure_id: int
+    name: str
+    role: str | None
+    before: Position
+    after: Position
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The week's briefing: debates by weight, who moved, and the sources."""
+
+    week: IsoWeek
+    title: str
+    debates: list[Debate] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def quiet(self) -> bool:
+        """A week with no debate to report still gets a short briefing saying so."""
+        return not self.debates
