@@ -51,16 +51,13 @@ def save_frame(
     """Store `frame` for `story_id` and one statement per figure; return how many statements.
 
     Re-framing a story replaces its statements, so a better framer can be run
-    over old stories without leaving stale positions behind.
+    over old stories without leaving stale positions behind. Registering a new
+    figure commits on its own; that is harmless, since an unused figure has no
+    statements and is found again by name.
     """
     stamp = (now or datetime.now(UTC)).isoformat()
     when = published.astimezone(UTC).isoformat() if published else None
     with db.conn:
-        db.table("frames").upsert(
-            {"story_id": story_id, "backend": backend, "question": frame.question,
-             "frame": frame.model_dump_json(), "framed_at": stamp},
-            pk="story_id",
-        )
         db.execute("DELETE FROM statements WHERE story_id = ?", [story_id])
         rows: dict[int, dict[str, Any]] = {}
         for figure in frame.figures:
@@ -77,6 +74,13 @@ def save_frame(
                 "evidence": json.dumps(list(figure.evidence), ensure_ascii=False),
             }
         db.table("statements").insert_all(rows.values())
+        # The frame row goes last: it is what marks the story as framed, so a crash
+        # before this line leaves the story to be framed again, not half-recorded.
+        db.table("frames").upsert(
+            {"story_id": story_id, "backend": backend, "question": frame.question,
+             "frame": frame.model_dump_json(), "framed_at": stamp},
+            pk="story_id",
+        )
     return len(rows)
 
 
