@@ -103,7 +103,8 @@ Project, Report, Index, Strategy, Declaration, Charter, Constitution, Convention
 Doctrine, Prison, Colony, Camp, Hospital, Clinic, Museum, Library, Theatre, Theater, Gallery,
 Cathedral, Embassy, Consulate, Mission, Council, Secretariat, Directorate, Inspectorate, Watch,
 International, Europe, Affairs, Policy, Studies, Research, Rights, Lab, Labs, Technologies, Systems,
-Energy, Oil, Gas, Group, Capital, Security, Intelligence, Institute, Observatory, Census, Exchange,
+Energy, Oil, Gas, Health, Healthcare, Care, Medical, Pharma, Mining, Motors, Steel, Foods, Bancorp,
+Group, Capital, Security, Intelligence, Institute, Observatory, Census, Exchange,
 Market, Markets, Bloc, Caucus, Platform, Office, Headquarters, Ltd., Inc., Co., Weekly, Digest,
 Insider, Politico, Economist, Post-Gazette, Bulletin, Chronicle, Courier, Dispatch, Examiner, Express,
 Mirror, Observer, Standard, Today, Week, Online, Blog, Podcast, Show, Hour
@@ -149,8 +150,8 @@ NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")
 
 # Particles inside names: `Ursula von der Leyen`, `Charles de Gaulle`.
 NAME_PARTICLES = _words("""
-de, van, von, der, den, da, di, du, del, della, la, le, dos, das, bin, ibn, al, el, ter, ten, st, y,
-zu, af, mac, o
+de, van, von, der, den, da, di, du, del, della, la, le, les, los, las, dos, das, bin, ibn, al, el, ter,
+ten, st, y, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, ben
 """)
 
 # Capitalised at the start of a sentence or in a headline, never a name.

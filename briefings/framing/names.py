@@ -65,8 +65,8 @@ def name_tokens(name: str) -> list[str]:
             continue
         if not out and low in TITLES:
             continue
-        if low in NAME_PARTICLES and out:
-            continue
+        if low in NAME_PARTICLES and word is not words[-1]:
+            continue  # `de la Cruz`, `van der Berg`: keys compare the name proper
         out.append(bare)
     return out
 

@@ -56,10 +56,7 @@ explained explains noted insisted insists replied replies recalled recalls deman
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
-_APPOSITIVE = re.compile(
-    r",\s+(?:(?:a|an|the|former|ex-\w+|then-\w+|one|who|whose|now|also|chief|senior|himself|herself|"
-    r"then|longtime|veteran|newly)\b|\d{1,3},)"
-)
+_APPOSITIVE = re.compile(r",\s+(?:(who|whose|himself|herself|\d{1,3},)|\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +157,14 @@ def runs(text: str, words: list[Token]) -> Iterable[Run]:
             nxt = words[j]
             if nxt.capitalised:
                 j += 1
-            elif (nxt.low in NAME_PARTICLES and j + 1 < len(words) and words[j + 1].capitalised
-                  and _adjacent(text, nxt, words[j + 1])):
-                j += 2
             else:
-                break
+                k = j
+                while k < len(words) and words[k].low in NAME_PARTICLES and not words[k].capitalised and (
+                        k + 1 < len(words) and _adjacent(text, words[k], words[k + 1])):
+                    k += 1
+                if k == j or k >= len(words) or not words[k].capitalised:
+                    break
+                j = k + 1
         group = words[i:j]
         cut = 0
         for k, word in enumerate(group[:-1]):
@@ -196,16 +196,26 @@ def looks_like_name(run: Run) -> bool:
 
 
 def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
-    """Given name, title, role word before, or appositive after: this names a person."""
-    if run.name[0].low in FIRST_NAMES and len(run.name) > 1:
-        return True
+    """A signature dash, a title, a role word before, or an appositive after: this names a person."""
     if _SIGNATURE.search(text, max(0, run.start - 6), run.start):
         return True
     if any(w.low in TITLES or w.low in ROLE_NOUNS for w in run.title):
         return True
     if previous is not None and not previous.capitalised and previous.low in ROLE_NOUNS:
-        return previous.end + 1 == run.start
-    return not run.name[-1].possessive and bool(_APPOSITIVE.match(text, run.end, run.end + 40))
+        gap = text[previous.end:run.start]
+        if gap == " " or (gap == ", " and text[run.end:run.end + 1] == ","):
+            return True  # `historian X`, `the boat's owner, X, said`
+    if run.name[-1].possessive:
+        return False
+    match = _APPOSITIVE.match(text, run.end, run.end + 40)
+    if match and match.group(1):
+        return True  # `X, who ...`, `X, 45,`
+    phrase = re.match(r",\s+([^,.;:()]{2,80})", text[run.end:run.end + 90])
+    if not phrase:
+        return False
+    words = re.findall(r"[\w'’-]+", phrase.group(1).lower())[:6]
+    return any(w in ROLE_NOUNS or (w.endswith(("'s", "’s")) is False and w.rstrip("s") in ROLE_NOUNS and len(w) > 4)
+               for w in words)
 
 
 def _weak_evidence(text: str, run: Run, previous: Token | None, following: Token | None) -> bool:
@@ -220,7 +230,8 @@ def _weak_evidence(text: str, run: Run, previous: Token | None, following: Token
             return True
         word = run.name[0].low
         return following.low in _SURE_SPEECH and not word.endswith(("ing", "ed", "ly"))
-    return previous is not None and previous.low in SPEECH_VERBS and text[previous.end:run.start] == " "
+    return previous is not None and previous.low in _SURE_SPEECH and previous.low not in ("told", "tells") and (
+        text[previous.end:run.start] == " ")
 
 
 def gender_of(name: Run | str, role: str = "") -> str | None:
@@ -291,6 +302,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     cast = Cast()
     found: list[tuple[Run, bool]] = []
     singles: list[tuple[Run, bool, bool]] = []  # run, strong, weak
+    vouched: set[str] = set()  # names with evidence beyond a given name
     for start, end in spans:
         words = tokens(text, start, end)
         index = {w.start: n for n, w in enumerate(words)}
@@ -303,11 +315,16 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             before = words[n - 1] if n else None
             following = words[m + 1] if m + 1 < len(words) else None
             strong = _strong_evidence(text, run, before if not run.title else previous)
+            if strong:
+                vouched.add(fold(_surface(text, run)))
+            strong = strong or (len(run.name) > 1 and run.name[0].low in FIRST_NAMES)
             weak = _weak_evidence(text, run, before, following)
             if len(run.name) > 1:
                 found.append((run, strong or weak))
             else:
                 singles.append((run, strong, weak))
+    org_names = _organisation_names(text, spans) - vouched
+    found = [(run, evidence) for run, evidence in found if fold(_surface(text, run)) not in org_names]
     accepted: list[Run] = []
     surname_evidence = {token_key(r.name[0].text) for r, s, w in singles if s or w}
     for run, evidence in found:
@@ -317,7 +334,10 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     for run, strong, weak in singles:
         key = token_key(run.name[0].text)
         if key and not any(p.last_key == key or p.first_key == key for p in cast.people):
-            if strong or (weak and run.name[0].low not in _TITLE_LIKE):
+            word = run.name[0].low
+            plural = word.endswith("s") and (word[:-1] in _TITLE_LIKE or word.rstrip("s") in _TITLE_LIKE)
+            if (strong or (weak and word not in _TITLE_LIKE)) and not plural and not word.endswith("ly") and (
+                    word not in org_names):
                 cast.add(_surface(text, run), strong, None)
         accepted.append(run)
     mentions: list[Mention] = []
@@ -335,6 +355,17 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         person_runs.append(run)
     cast.mentions = mentions
     return cast, person_runs
+
+
+def _organisation_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """Names the story also gives an organisation word: `Franklin Crest` of `Franklin Crest Health`."""
+    out: set[str] = set()
+    for match in re.finditer(r"((?:[A-Z][\w'’&.-]*\s){1,3})([A-Z][\w'’-]*)", text):
+        if fold(match.group(2)) in ORG_WORDS:
+            words = match.group(1).split()
+            for k in range(len(words)):
+                out.add(fold(" ".join(words[k:])))
+    return out
 
 
 def _surface(text: str, run: Run) -> str:
