@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS
+from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
 from briefings.framing.gazetteer import ROLE_NOUNS, TITLES
 from briefings.framing.people import Person, Token, tokens
 from briefings.framing.quotes import QuoteSpan
 
 LOOKBACK_SENTENCES = 8
+SPEAKER_LOOKBACK = 5
 # Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
 INVERSION_VERBS = frozenset("""
 said says added adds asked asks continued continues wrote writes explained explains recalled recalls
@@ -54,6 +55,7 @@ class Attributor:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.speakers: dict[int, int] = {}  # quote index -> person ident (or _NOBODY)
+        self._subjects: dict[int, list[int]] = {}
 
     def run(self) -> list[Attribution]:
         """Attribute every quotation of the document."""
@@ -284,31 +286,91 @@ class Attributor:
 
     # -- coreference
 
+    def speech_subjects(self, index: int) -> list[int]:
+        """People who speak in sentence `index`: its quotations' speakers, then named subjects of speech verbs."""
+        cached = self._subjects.get(index)
+        if cached is not None:
+            return cached
+        doc = self.doc
+        sentence = doc.sentences[index]
+        found = [p for q, p in self.speakers.items()
+                 if p >= 0 and sentence.start <= doc.quotes[q].open_at < sentence.end]
+        text = doc.unquoted(sentence.start, sentence.end)
+        words = tokens(text, 0, len(text))
+        for i, word in enumerate(words):
+            mention = doc.mention_at(sentence.start + word.start)
+            if mention is None or mention.quoted:
+                continue
+            j = i + 1
+            while j < len(words) and sentence.start + words[j].start < mention.end:
+                j += 1
+            k = self._skip_appositive_in(text, words, j)
+            if any(w.low in STANCE_VERBS for w in words[j:j + 4] + words[k:k + 3]) and mention.person not in found:
+                found.append(mention.person)
+        if all(q in self.speakers for q in range(len(doc.quotes)) if doc.quotes[q].open_at < sentence.end):
+            self._subjects[index] = found
+        return found
+
+    @staticmethod
+    def _skip_appositive_in(text: str, words: list[Token], j: int) -> int:
+        if j == 0 or j >= len(words) or "," not in text[words[j - 1].end:words[j].start]:
+            return j
+        for k in range(j, min(j + 25, len(words) - 1)):
+            if "," in text[words[k].end:words[k + 1].start]:
+                return k + 1
+        return j
+
+    def _compatible(self, ident: int, gender: str) -> bool:
+        return self.doc.cast.people[ident].gender in (None, gender)
+
     def resolve_pronoun(self, offset: int, gender: str) -> int | None:
-        """The person `he`/`she` at `offset` most likely refers to."""
+        """The person `he`/`she` at `offset` most likely refers to.
+
+        First a person named earlier in the same sentence; then the nearest
+        earlier speaker (quoted, or subject of a speech verb) of that gender;
+        then the first person named in the nearest earlier sentence.
+        """
         doc = self.doc
         here = doc.sentence_at(offset)
+        for mention in doc.mentions_in(here.start, offset):
+            if self._compatible(mention.person, gender):
+                return mention.person
         first = max(0, here.index - LOOKBACK_SENTENCES)
-        for index in range(here.index, first - 1, -1):
-            sentence = doc.sentences[index]
-            end = offset if index == here.index else sentence.end
-            candidates = [m.person for m in doc.mentions_in(sentence.start, end)]
-            candidates += [p for q, p in self.speakers.items()
-                           if sentence.start <= doc.quotes[q].open_at < end and p >= 0]
-            for ident in candidates:
-                person = doc.cast.people[ident]
-                if person.gender in (None, gender):
+        for index in range(here.index - 1, max(first, here.index - SPEAKER_LOOKBACK) - 1, -1):
+            for ident in self.speech_subjects(index):
+                if self._compatible(ident, gender):
                     return ident
+        for index in range(here.index - 1, first - 1, -1):
+            sentence = doc.sentences[index]
+            for mention in doc.mentions_in(sentence.start, sentence.end):
+                if self._compatible(mention.person, gender):
+                    return mention.person
         return None
 
     def resolve_role(self, head: str, offset: int) -> int | None:
-        """The latest person before `offset` whose role has the word `head`."""
+        """The person a role phrase (`the economist`) at `offset` refers to.
+
+        In order: someone of that role named earlier in the paragraph; the
+        speaker of the sentence just before, in the same paragraph; the latest
+        person of that role named earlier; the only person of that role at all.
+        """
+        doc = self.doc
         wanted = head.rstrip("s")
-        best: int | None = None
-        for mention in self.doc.cast.mentions:
-            if mention.start >= offset:
-                break
-            person = self.doc.cast.people[mention.person]
-            if any(wanted in role.lower() for role in person.roles):
-                best = person.ident
-        return best
+        here = doc.sentence_at(offset)
+        paragraph_start = doc.paragraphs[here.paragraph].start
+
+        def fits(ident: int) -> bool:
+            return any(wanted in role.lower() for role in doc.cast.people[ident].roles)
+
+        same = [m.person for m in doc.mentions_in(paragraph_start, offset) if fits(m.person)]
+        if same:
+            return same[-1]
+        if here.index and doc.sentences[here.index - 1].paragraph == here.paragraph:
+            speakers = self.speech_subjects(here.index - 1)
+            if speakers:
+                return speakers[0]
+        before = [m.person for m in doc.mentions_in(0, offset) if fits(m.person)]
+        if before:
+            return before[-1]
+        anywhere = {p.ident for p in doc.cast.people if fits(p.ident)}
+        return anywhere.pop() if len(anywhere) == 1 else None
