@@ -24,20 +24,20 @@ from dataclasses import dataclass
 
 from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
-from briefings.framing.gazetteer import ROLE_NOUNS, TITLES
+from briefings.framing.gazetteer import ROLE_NOUNS, word_set
 from briefings.framing.people import Person, Token, tokens
 from briefings.framing.quotes import QuoteSpan
 
 LOOKBACK_SENTENCES = 8
 SPEAKER_LOOKBACK = 5
 # Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
-INVERSION_VERBS = frozenset("""
+INVERSION_VERBS = word_set("""
 said says added adds asked asks continued continues wrote writes explained explains recalled recalls
 warned warns noted notes argued argues insisted insists replied replies observed tweeted
-""".split())
+""")
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "our", "their", "his", "her"}
-_NOBODY = -1
-_CLAUSE_BREAK = re.compile(r"[,;:—–―]\s|\s(?:and|but|while|as|because|after|before|when)\s")  # an attribution to someone who is no named person (`the ministry said`)
+_NOBODY = -1  # an attribution to someone who is no named person (`the ministry said`)
+_CLAUSE_BREAK = re.compile(r"[,;:—–―]\s|\s(?:and|but|while|as|because|after|before|when)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +116,8 @@ class Attributor:
                 i = k
                 break
             gap = self.doc.text[words[k].end:words[k + 1].start] if k + 1 < len(words) else ""
-            if words[k].low in SPEECH_VERBS or gap.strip(" .") or not (words[k].capitalised or words[k].low in ROLE_NOUNS
-                                                                          or words[k].text[:1].isdigit()):
+            modifier = words[k].capitalised or words[k].low in ROLE_NOUNS or words[k].text[:1].isdigit()
+            if words[k].low in SPEECH_VERBS or gap.strip(" .") or not modifier:
                 break
         if i >= len(words):
             return None
@@ -263,7 +263,8 @@ class Attributor:
     def _continuation(self, n: int, quote: QuoteSpan) -> tuple[int | None, str]:
         doc = self.doc
         sentence = doc.sentence_at(quote.open_at)
-        if n and doc.sentence_at(doc.quotes[n - 1].open_at).paragraph == sentence.paragraph and (n - 1) in self.speakers:
+        paragraph_of = {k: doc.sentence_at(doc.quotes[k].open_at).paragraph for k in range(max(0, n - 8), n)}
+        if n and paragraph_of[n - 1] == sentence.paragraph and (n - 1) in self.speakers:
             return self.speakers[n - 1], "continued"
         following = doc.sentences[sentence.index + 1] if sentence.index + 1 < len(doc.sentences) else None
         opens = doc.text[doc.paragraphs[sentence.paragraph].start:quote.open_at].strip() == ""
@@ -277,7 +278,7 @@ class Attributor:
             if doc.text[previous.start:previous.end].rstrip().endswith(":"):
                 return self._subject(previous.start, previous.end), "colon"
             if not same and opens:
-                earlier = [k for k in range(n) if doc.sentence_at(doc.quotes[k].open_at).paragraph == previous.paragraph]
+                earlier = [k for k, para in paragraph_of.items() if para == previous.paragraph]
                 if earlier and earlier[-1] in self.speakers:
                     return self.speakers[earlier[-1]], "previous paragraph"
                 if doc.mentions_in(previous.start, previous.end):

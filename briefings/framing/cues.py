@@ -10,6 +10,8 @@ so the other modules only do set lookups.
 
 from __future__ import annotations
 
+from briefings.framing.gazetteer import word_set
+
 
 def _inflect(bases: str) -> frozenset[str]:
     """Base verbs, plus their -s, -ed and -ing forms (regular spelling rules)."""
@@ -27,10 +29,10 @@ def _inflect(bases: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_IRREGULAR_SPEECH = frozenset("""
+_IRREGULAR_SPEECH = word_set("""
 say says said saying tell tells told telling write writes wrote written writing speak speaks spoke
 speaking think thinks thought thinking put puts feel feels felt hold holds held
-""".split())
+""")
 
 SPEECH_VERBS = _IRREGULAR_SPEECH | _inflect("""
 add ask state explain note argue warn insist claim declare announce recall continue reply respond
@@ -44,7 +46,7 @@ fume rail mock dismiss estimate report tweet text email message acknowledge
 """)
 
 # Verbs whose subject takes a position, in indirect speech or not.
-STANCE_VERBS = SPEECH_VERBS | frozenset("""
+STANCE_VERBS = SPEECH_VERBS | word_set("""
 support supports supported supporting back backs backed backing favor favors favored favour favours
 favoured oppose opposes opposed opposing reject rejects rejected want wants wanted need needs needed
 prefer prefers preferred advocate advocates advocated advocating endorse endorses endorsed doubt
@@ -54,20 +56,20 @@ condemn condemns condemned welcome welcomes welcomed question questions question
 pushed lobby lobbies lobbied campaign campaigns campaigned seek seeks sought resist resists resisted
 praise praises praised applaud applauds applauded challenge challenges challenged refuse refuses
 refused call calls called promote promotes promoted promoting
-""".split())
+""")
 
 # Alliance and contrast, read between figures.
-ALLIANCE_WORDS = frozenset("""
+ALLIANCE_WORDS = word_set("""
 agrees agree agreed echoed echoes echoing backed backs backing ally allies allied supporter
 supporters shared shares sharing joined joins seconded seconds endorsed endorses likewise similarly
 also too advisor adviser deputy aide spokesperson spokesman spokeswoman colleague associate
-""".split())
+""")
 
-CONTRAST_WORDS = frozenset("""
+CONTRAST_WORDS = word_set("""
 but however disagrees disagree disagreed differently critic critics criticized criticised
 criticizes criticises opponent opponents opposes opposed contrast unlike whereas rejects rejected
 dismissed dismisses countered counters rebuffed rebuts rebutted objects objected although yet
-""".split())
+""")
 
 CONTRAST_PHRASES = (
     "sees it differently", "see it differently", "on the other side", "on the other hand",
@@ -84,7 +86,7 @@ ALLIANCE_PHRASES = (
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 
-ATTRIBUTION_ADVERBS = frozenset("""
+ATTRIBUTION_ADVERBS = word_set("""
 also later then again recently previously earlier once simply flatly bluntly firmly quietly
 publicly privately repeatedly separately further told has had have
-""".split())
+""")

@@ -18,7 +18,8 @@ from briefings.framing.text import Paragraph, Sentence, normalize, split_paragra
 
 # Photo credits and captions name photographers, who are no figures of the story.
 _CREDIT = re.compile(
-    r"\((?:[^()\n]{0,80}?(?:/|Getty|Images|AFP|Reuters|AP Photo|Photo:|Photograph|Courtesy|via )[^()\n]{0,80}?)\)?(?=\s*$|\s*\n)",
+    r"\((?:[^()\n]{0,80}?(?:/|Getty|Images|AFP|Reuters|AP Photo|Photo:|Photograph|Courtesy|via )"
+    r"[^()\n]{0,80}?)\)?(?=\s*$|\s*\n)",
     re.MULTILINE,
 )
 _BOILERPLATE = re.compile(

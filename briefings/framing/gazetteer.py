@@ -16,6 +16,11 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in block.replace("\n", ",").split(",") if w.strip())
 
 
+def word_set(block: str) -> frozenset[str]:
+    """Parse a block of words separated by white space into a set (for lists of single words)."""
+    return frozenset(block.split())
+
+
 COUNTRIES = _words("""
 Afghanistan, Albania, Algeria, Andorra, Angola, Argentina, Armenia, Australia, Austria, Azerbaijan,
 Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia, Bosnia,

@@ -122,10 +122,8 @@ def name_similarity(a: str, b: str) -> float:
     if not firsts_a or not firsts_b:
         return float(last) * 0.95
     fa, fb = firsts_a[0], firsts_b[0]
-    if len(fa) == 1 or len(fb) == 1:
-        first = 100.0 if fa[0] == fb[0] else 0.0
-    else:
-        first = float(fuzz.ratio(fa, fb))
+    initials = len(fa) == 1 or len(fb) == 1  # `J. Smith`
+    first = (100.0 if fa[0] == fb[0] else 0.0) if initials else float(fuzz.ratio(fa, fb))
     return min(float(last), first)
 
 

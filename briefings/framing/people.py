@@ -40,6 +40,7 @@ from briefings.framing.gazetteer import (
     REGION_WORDS,
     ROLE_NOUNS,
     TITLES,
+    word_set,
 )
 from briefings.framing.names import fold, name_key, same_person, token_key
 
@@ -49,10 +50,10 @@ _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # `"..." ― Pamela Padilla`: a name after a closing quotation and a dash signs the quotation.
 _SIGNATURE = re.compile(r"[”\"’]\s*[.,]?\s*[―—–-]\s*$")
-_SURE_SPEECH = frozenset("""
+_SURE_SPEECH = word_set("""
 said says told tells added adds asked asks wrote writes continued continues argued argues warned warns
 explained explains noted insisted insists replied replies recalled recalls demanded declared stated
-""".split())
+""")
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES

@@ -28,7 +28,9 @@ _STARTERS = re.compile(
     r"himself|herself|newly)\b", re.IGNORECASE,
 )
 _APPOSITIVE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)")
-_INVERTED_START = re.compile(r"(?:^|[,;:]\s*|\b(?:and|by|with|from|of|as)\s+)((?:the|a|an|his|her|their)\s[^,;:]{3,120})$")
+_INVERTED_START = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|by|with|from|of|as)\s+)((?:the|a|an|his|her|their)\s[^,;:]{3,120})$"
+)
 
 
 def _words(phrase: str) -> list[str]:

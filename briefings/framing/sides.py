@@ -1,22 +1,29 @@
 """Sides of the debate: who holds a stance, who stands with whom, and the labels.
 
 A *stance holder* is a person the story quotes, or makes the subject of a
-stance verb (`supports`, `argues`, `called for`). Holders are then placed in
-three steps, each general to news writing rather than to one topic:
+stance verb (`supports`, `argues`, `called for`). Holders are placed in two
+steps, each general to news writing rather than to one topic:
 
 1. Fixed sides by role: analysts, historians, researchers and economists
-   judge the debate from outside (`observer`); spokespeople, ministries and
-   loyalists speak for the power in question (`regime` or `government`, as
-   the story calls it).
-2. Relations between the others, from discourse cues: alliance (`agrees`,
-   `echoed`, `shared by`, `X's deputy`, `advisor to X`, `also`) joins two
-   holders; contrast (`but` opening the sentence after another holder's
-   statement, `criticized`, `disagrees`, `sees it differently`) parts them.
-3. Poles from the story's question: `should the West isolate ..., or offer
-   engagement ...?` gives two sets of words; each holder leans to the pole
-   whose words fill their statements. Alliance groups pool their lean,
-   contrast makes neighbours opposite, and a holder with neither joins the
-   side of the holder discussed just before (stories tell one camp at a time).
+   judge the debate from outside (`observer`); loyalists, propagandists and
+   the press office of a regime speak for the power in question (`regime`),
+   when the story is about dealing with one.
+2. The others split into two camps, chosen to agree best with what the
+   story signals between them:
+   - discourse cues where a holder comes in: contrast (`But X`, `Opponents
+     were not persuaded.`, `The government disagrees.`) parts them from the
+     holder discussed before, alliance (`also`, `echoed`, `Support came
+     from`) joins them; with no cue, narrative continuity joins them weakly;
+   - relations in their statements: `X criticized Y` parts, `X echoed Y`,
+     `advisor to Y`, `Y's deputy` join;
+   - lean: support words (`backs`, `defended`, `welcomed`) against
+     opposition words (`opposes`, `warned`, `would destroy`), and, when the
+     question names two options (`isolate ..., or engage ...?`), the words
+     of each option;
+   - role: officials of the government on one hand, the opposition, unions
+     and residents' groups on the other.
+   Camps of up to 16 holders are searched exhaustively (the best of all
+   two-colourings); more, greedily.
 """
 
 from __future__ import annotations
@@ -24,32 +31,64 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import product
 
 from briefings.framing.attribution import Attribution, Attributor
-from briefings.framing.cues import (
-    ALLIANCE_PHRASES,
-    CONTRAST_PHRASES,
-    CONTRAST_WORDS,
-    PRONOUNS,
-    SPEECH_VERBS,
-    STANCE_VERBS,
-)
+from briefings.framing.cues import PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
-from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES
+from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES, word_set
 from briefings.framing.people import Token, tokens
 
 OBSERVER = "observer"
-DEFAULT_LABELS = ("supporters", "critics")
-_OPENING_CONTRAST = re.compile(r"^(?:but|however|yet|still|meanwhile|in contrast|by contrast|on the other (?:side|hand)|others)\b",
-                               re.IGNORECASE)
-_ALSO = re.compile(r"\b(?:also|too|likewise|similarly|agrees|agreed|echoe[sd]|shares|shared)\b", re.IGNORECASE)
+DEFAULT_LABELS = ("for", "against")
+EXHAUSTIVE_LIMIT = 16
+CUE_WEIGHT = 2.0
+RELATION_WEIGHT = 3.0
+CONTINUITY_WEIGHT = 0.5
+LEAN_WEIGHT = 1.0
+ROLE_WEIGHT = 0.75
+
+_CONTRAST_CUE = re.compile(
+    r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
+    r"\b(?:opponents?|critics?|sceptics?|skeptics?|disagree[sd]?|not persuaded|unconvinced|not convinced|"
+    r"sees? it differently|saw it differently|pushed back|push back|the other side|the other camp|"
+    r"a different view|objected|dissent\w*|rejected|dismissed|countered|unimpressed|unmoved)\b",
+    re.IGNORECASE,
+)
+_ALLIANCE_CUE = re.compile(
+    r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|backed|joined|seconded|"
+    r"shared by|shares? (?:that|the|this)|supporters?|support (?:also )?came|in the same vein|allies|ally)\b",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(
+    r"\b(?:criticized|criticised|criticizes|criticises|accused|accuses|attacked|attacks|rebuked|rebukes|"
+    r"slammed|dismissed|rejected|mocked|blamed|described [\w’'\s]{0,40} as (?:hypocritical|dangerous|"
+    r"wrong|reckless)|lashed out at|hit back at|scolded|disputed|contradicted)\b",
+    re.IGNORECASE,
+)
+_JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
+                    r"shared by|joined|defended|praised|seconded)\b", re.IGNORECASE)
 _ALLY_ROLE = re.compile(r"\b(?:advis[eo]r|deputy|aide|spokes(?:person|man|woman)|ally|chief of staff|"
-                        r"right-hand|husband|wife|partner|assistant|secretary)\b", re.IGNORECASE)
-_REGIME_ROLE = re.compile(r"\b(?:loyalist|propagandist|regime|state media|state television|ministry|"
-                          r"government spokes\w+|press secretary|kremlin)\b", re.IGNORECASE)
-_OFFICIAL = re.compile(r"\b(?:spokes(?:person|man|woman)|official|minister)\b", re.IGNORECASE)
-_NEGATION = frozenset("not no never against oppose opposes opposed rejects rejected reject doubts doubt "
-                      "without stop end ending lifting lift easing ease halt".split())
+                        r"right-hand|husband|wife|assistant)\b", re.IGNORECASE)
+_REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state television|state tv|regime|"
+                           r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
+_REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
+_ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ruling|official|spokes\w+|"
+                            r"secretary|commissioner|sponsor|president of the republic|premier|cabinet)\b",
+                            re.IGNORECASE)
+_CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|association|critic|protest\w*|"
+                         r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
+_SUPPORT = word_set("""
+support supports supported backs backed back defend defends defended welcome welcomes welcomed praise
+praises praised favour favours favoured favor favors favored champion champions championed endorse
+endorses endorsed necessary needed essential benefit benefits protect protects fair fairest help helps
+""")
+_OPPOSE = word_set("""
+oppose opposes opposed against criticize criticizes criticized criticise criticises criticised accuse
+accused warn warns warned reject rejects rejected fear fears feared destroy destroys dangerous harm
+harms hurt hurts scrap drop withdraw halt stop delay risk risks threat threatens repression unfair
+""")
+_NEGATION = word_set("not no never without nobody nothing neither nor cannot")
 _NOMINAL = re.compile(r"(?:ment|tion|sion|ure|ance|ence|ism|cy|ity)$")
 
 
@@ -87,155 +126,6 @@ def _content(text: str) -> list[str]:
             if w.lower() not in FUNCTION_WORDS and len(w) > 3 and not w[0].isupper()]
 
 
-class Sider:
-    """Places the stance holders of one document on sides."""
-
-    def __init__(self, doc: Document, attributions: list[Attribution], attributor: Attributor) -> None:
-        self.doc = doc
-        self.attributions = attributions
-        self.attributor = attributor
-        self.holders: dict[int, Holder] = {}
-        self.same: list[tuple[int, int, int]] = []  # (a, b, sentence)
-        self.diff: list[tuple[int, int, int]] = []
-        self.subjects: dict[int, list[int]] = {}  # sentence -> people stating a stance there
-
-    # -- who holds a stance
-
-    def _subjects(self, index: int) -> list[int]:
-        """People who are the subject of a stance verb in sentence `index`."""
-        sentence = self.doc.sentences[index]
-        text = self.doc.unquoted(sentence.start, sentence.end)
-        words = tokens(text, 0, len(text))
-        found: list[int] = []
-        for i, word in enumerate(words):
-            ident = self._refers(word, sentence.start)
-            if ident is None:
-                continue
-            j = i + 1
-            while j < len(words) and self.doc.mention_at(sentence.start + words[j].start) is not None:
-                j += 1
-            window = [w.low for w in words[j:j + 5]]
-            k = self._after_appositive(text, words, j)
-            window += [w.low for w in words[k:k + 4]]
-            if any(w in STANCE_VERBS for w in window) and ident not in found:
-                found.append(ident)
-        return found
-
-    def _after_appositive(self, text: str, words: list[Token], j: int) -> int:
-        if j == 0 or j >= len(words) or text[words[j - 1].end:words[j].start].strip() != ",":
-            return j
-        for k in range(j, min(j + 25, len(words) - 1)):
-            if text[words[k].end:words[k + 1].start].strip() == ",":
-                return k + 1
-        return j
-
-    def _refers(self, word: Token, base: int) -> int | None:
-        mention = self.doc.mention_at(base + word.start)
-        if mention is not None and not mention.quoted:
-            return mention.person
-        if word.low in ("he", "she"):
-            return self.attributor.resolve_pronoun(base + word.start, PRONOUNS[word.low])
-        return None
-
-    def collect(self) -> None:
-        """Find holders: speakers of quotations and subjects of stance verbs."""
-        for attribution in self.attributions:
-            if attribution.speaker is None:
-                continue
-            holder = self.holders.setdefault(attribution.speaker.ident, Holder(attribution.speaker.ident))
-            holder.quotes.append(attribution.quote.text(self.doc.text))
-            index = self.doc.sentence_at(attribution.quote.open_at).index
-            if index not in holder.sentences:
-                holder.sentences.append(index)
-        for sentence in self.doc.sentences:
-            subjects = self._subjects(sentence.index)
-            self.subjects[sentence.index] = subjects
-            for ident in subjects:
-                holder = self.holders.setdefault(ident, Holder(ident))
-                if sentence.index not in holder.sentences:
-                    holder.sentences.append(sentence.index)
-        for holder in self.holders.values():
-            holder.sentences.sort()
-
-    # -- relations
-
-    def relate(self) -> None:
-        """Alliance and contrast edges between holders, from discourse cues."""
-        doc = self.doc
-        last_subject: tuple[int, int] | None = None  # (person, sentence)
-        for sentence in doc.sentences:
-            subjects = [s for s in self.subjects.get(sentence.index, []) if s in self.holders]
-            speakers = [a.speaker.ident for a in self.attributions if a.speaker is not None
-                        and doc.sentence_at(a.quote.open_at).index == sentence.index]
-            actors = list(dict.fromkeys(subjects + speakers))
-            text = doc.unquoted(sentence.start, sentence.end)
-            low = text.lower()
-            others = [m.person for m in doc.mentions_in(sentence.start, sentence.end)]
-            others += [p for p in (self._pronoun_objects(sentence.start, text)) if p is not None]
-            others = [p for p in dict.fromkeys(others) if p in self.holders]
-            words = set(re.findall(r"[a-z]+", low))
-            if actors:
-                actor = actors[0]
-                contrast = bool(words & CONTRAST_WORDS - {"but", "yet", "although", "however"}) or any(
-                    p in low for p in CONTRAST_PHRASES)
-                alliance = any(p in low for p in ALLIANCE_PHRASES)
-                for other in others:
-                    if other == actor:
-                        continue
-                    if contrast and not alliance:
-                        self.diff.append((actor, other, sentence.index))
-                    elif alliance:
-                        self.same.append((actor, other, sentence.index))
-                if last_subject and last_subject[0] != actor and sentence.index - last_subject[1] <= 3:
-                    if _OPENING_CONTRAST.match(text.strip()):
-                        self.diff.append((actor, last_subject[0], sentence.index))
-                    elif _ALSO.search(low) and not contrast:
-                        self.same.append((actor, last_subject[0], sentence.index))
-                last_subject = (actor, sentence.index)
-        self._role_alliances()
-
-    def _pronoun_objects(self, base: int, text: str) -> list[int | None]:
-        out: list[int | None] = []
-        for word in tokens(text, 0, len(text)):
-            if word.low in ("her", "him"):
-                out.append(self.attributor.resolve_pronoun(base + word.start, PRONOUNS[word.low]))
-        return out
-
-    def _role_alliances(self) -> None:
-        """`advisor to X`, `X's deputy`: a holder stands with the person their role serves."""
-        for ident in self.holders:
-            person = self.doc.cast.people[ident]
-            for role in person.roles:
-                if not _ALLY_ROLE.search(role) or re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
-                    continue
-                for other in self.doc.cast.people:
-                    if other.ident != ident and other.ident in self.holders and _names_in(role, other.name):
-                        self.same.append((ident, other.ident, -1))
-
-    # -- placing
-
-    def fixed_side(self, ident: int) -> str | None:
-        """`observer` or the power's own side, when the role says so."""
-        roles = " ".join(self.doc.cast.people[ident].roles).lower()
-        words = set(re.findall(r"[a-z]+", roles))
-        if words & OBSERVER_ROLES or "political scientist" in roles:
-            return OBSERVER
-        if _REGIME_ROLE.search(roles) or (_OFFICIAL.search(roles) and re.search(
-                r"\b(?:government|state|president|presidential|ministry|administration)\b", roles)):
-            return self.power_label
-        return None
-
-    @property
-    def power_label(self) -> str:
-        text = self.doc.text.lower()
-        return "regime" if text.count("regime") >= text.count("government") else "government"
-
-
-def _names_in(role: str, name: str) -> bool:
-    last = name.split()[-1]
-    return bool(re.search(r"\b" + re.escape(last) + r"\b", role))
-
-
 @dataclass
 class Poles:
     """The two answers of a question, as word stems, and their labels."""
@@ -270,92 +160,200 @@ def _label(text: str, terms: set[str], counts: Counter[str], default: str) -> st
 
 
 def _lean(text: str, poles: Poles) -> float:
-    """How far `text` leans to pole A (positive) or pole B (negative)."""
-    words = re.findall(r"[A-Za-z][a-z'-]+", text)
+    """Lean of `text`: to support (positive) or opposition (negative), or to pole A against pole B."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", text)]
     score = 0.0
     for i, word in enumerate(words):
         stem = _stem(word)
-        sign = 1.0 if stem in poles.terms[0] else -1.0 if stem in poles.terms[1] else 0.0
-        if sign and any(w.lower() in _NEGATION for w in words[max(0, i - 3):i]):
+        sign = 1.0 if word in _SUPPORT else -1.0 if word in _OPPOSE else 0.0
+        if poles.terms[0] or poles.terms[1]:
+            sign += 1.0 if stem in poles.terms[0] else -1.0 if stem in poles.terms[1] else 0.0
+        if sign and any(w in _NEGATION for w in words[max(0, i - 3):i]):
             sign = -sign
         score += sign
     return score
 
 
-class _Groups:
-    """Union-find over holders joined by alliance."""
+class Reader:
+    """Reads one document for stance holders and the signals between them."""
 
-    def __init__(self, items: list[int]) -> None:
-        self.parent = {i: i for i in items}
+    def __init__(self, doc: Document, attributions: list[Attribution], attributor: Attributor) -> None:
+        self.doc = doc
+        self.attributions = attributions
+        self.attributor = attributor
+        self.holders: dict[int, Holder] = {}
+        self.intro: dict[int, int] = {}  # person -> sentence where they come in
+        self.edges: Counter[tuple[int, int]] = Counter()  # (a, b), a < b -> weight (+ same, - apart)
+        self.reasons: dict[int, list[int]] = {}  # person -> sentences that grounded an edge
 
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
+    def _subjects(self, index: int) -> list[int]:
+        """People (named or as he/she) who are the subject of a stance verb in sentence `index`."""
+        sentence = self.doc.sentences[index]
+        text = self.doc.unquoted(sentence.start, sentence.end)
+        words = tokens(text, 0, len(text))
+        found: list[int] = []
+        for i, word in enumerate(words):
+            offset = sentence.start + word.start
+            mention = self.doc.mention_at(offset)
+            if mention is not None and not mention.quoted:
+                ident: int | None = mention.person
+                end = mention.end
+            elif word.low in ("he", "she") and (i == 0 or text[words[i - 1].end:word.start].strip()):
+                ident, end = self.attributor.resolve_pronoun(offset, PRONOUNS[word.low]), sentence.start + word.end
+            else:
+                continue
+            j = i + 1
+            while j < len(words) and sentence.start + words[j].start < end:
+                j += 1
+            k = self.attributor._skip_appositive_in(text, words, j)
+            window = [w.low for w in words[j:j + 4] + words[k:k + 3]]
+            if ident is not None and ident not in found and any(w in STANCE_VERBS for w in window):
+                found.append(ident)
+        return found
 
-    def join(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
+    def collect(self) -> None:
+        """Holders: speakers of quotations (of three words or more, or several) and subjects of stance verbs."""
+        doc = self.doc
+        quoted: dict[int, list[Attribution]] = {}
+        for attribution in self.attributions:
+            if attribution.speaker is not None:
+                quoted.setdefault(attribution.speaker.ident, []).append(attribution)
+        for ident, found in quoted.items():
+            holder = self.holders.setdefault(ident, Holder(ident))
+            for attribution in found:
+                holder.quotes.append(attribution.quote.text(doc.text))
+                holder.sentences.append(doc.sentence_at(attribution.quote.open_at).index)
+        for sentence in doc.sentences:
+            for ident in self._subjects(sentence.index):
+                self.holders.setdefault(ident, Holder(ident)).sentences.append(sentence.index)
+        for ident, holder in self.holders.items():
+            holder.sentences = sorted(set(holder.sentences))
+            mentions = [m for m in doc.cast.mentions if m.person == ident and not m.quoted]
+            first = doc.sentence_at(mentions[0].start).index if mentions else holder.sentences[0]
+            self.intro[ident] = min(first, holder.sentences[0])
+
+    def _edge(self, a: int, b: int, weight: float, sentence: int) -> None:
+        if a == b:
+            return
+        self.edges[(min(a, b), max(a, b))] += weight  # type: ignore[assignment]
+        if sentence >= 0:
+            self.reasons.setdefault(a, []).append(sentence)
+
+    def relate(self, debaters: list[int]) -> None:
+        """Edges between debaters from cues where they come in, their statements, and their roles."""
+        doc = self.doc
+        order = sorted(debaters, key=lambda i: self.intro[i])
+        for previous, current in zip(order, order[1:], strict=False):
+            start = max(self.intro[previous] + 1, self.intro[current] - 1)
+            cue = " ".join(doc.unquoted(s.start, s.end).strip()
+                           for s in doc.sentences[start:self.intro[current] + 1])
+            if _CONTRAST_CUE.search(cue) or any(_CONTRAST_CUE.match(
+                    doc.unquoted(s.start, s.end).strip()) for s in doc.sentences[start:self.intro[current] + 1]):
+                self._edge(current, previous, -CUE_WEIGHT, self.intro[current])
+            elif _ALLIANCE_CUE.search(cue):
+                self._edge(current, previous, CUE_WEIGHT, self.intro[current])
+            else:
+                self._edge(current, previous, CONTINUITY_WEIGHT, -1)
+        wanted = set(debaters)
+        for ident in debaters:
+            for index in self.holders[ident].sentences:
+                sentence = doc.sentences[index]
+                text = doc.unquoted(sentence.start, sentence.end)
+                others = {m.person for m in doc.mentions_in(sentence.start, sentence.end)} & wanted
+                for word in tokens(text, 0, len(text)):
+                    if word.low in ("her", "him"):
+                        found = self.attributor.resolve_pronoun(sentence.start + word.start, PRONOUNS[word.low])
+                        if found in wanted:
+                            others.add(found)
+                others.discard(ident)
+                if not others:
+                    continue
+                weight = -RELATION_WEIGHT if _PARTS.search(text) else RELATION_WEIGHT if _JOINS.search(text) else 0
+                for other in others:
+                    if weight:
+                        self._edge(ident, other, weight, index)
+            person = doc.cast.people[ident]
+            for role in person.roles:
+                if _ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
+                    for other in wanted - {ident}:
+                        last = doc.cast.people[other].name.split()[-1]
+                        if re.search(r"\b" + re.escape(last) + r"\b", role):
+                            self._edge(ident, other, RELATION_WEIGHT, -1)
+
+    def lean(self, ident: int, poles: Poles) -> float:
+        """The holder's lean over their statements, clipped to [-1, 1]."""
+        doc = self.doc
+        text = " ".join(doc.sentence_text(doc.sentences[s]) for s in self.holders[ident].sentences)
+        value = _lean(text, poles)
+        return max(-1.0, min(1.0, value / 2))
+
+    def camp(self, ident: int) -> int:
+        """+1 for the establishment, -1 for its challengers, 0 when the role says neither."""
+        roles = " ".join(self.doc.cast.people[ident].roles)
+        up, down = bool(_ESTABLISHMENT.search(roles)), bool(_CHALLENGER.search(roles))
+        return 0 if up == down else 1 if up else -1
+
+    def fixed_side(self, ident: int, regime_story: bool) -> str | None:
+        """`observer` or `regime` when the role says so."""
+        roles = " ".join(self.doc.cast.people[ident].roles).lower()
+        words = set(re.findall(r"[a-z]+", roles))
+        if words & OBSERVER_ROLES or "political scientist" in roles:
+            return OBSERVER
+        if regime_story and _REGIME_VOICE.search(roles):
+            return "regime"
+        return None
+
+
+def _best_split(items: list[int], weight: dict[tuple[int, int], float]) -> dict[int, int]:
+    """The two-colouring of `items` that agrees best with the pair weights (+ together, - apart)."""
+    if not items:
+        return {}
+    pairs = [(items.index(a), items.index(b), w) for (a, b), w in weight.items() if a in items and b in items]
+    if len(items) <= EXHAUSTIVE_LIMIT:
+        best, best_score = (1,) * len(items), float("-inf")
+        for rest in product((1, -1), repeat=len(items) - 1):
+            signs = (1, *rest)
+            score = sum(w * signs[a] * signs[b] for a, b, w in pairs)
+            if score > best_score:
+                best, best_score = signs, score
+        return dict(zip(items, best, strict=True))
+    signs = [1] * len(items)
+    for n in range(1, len(items)):
+        pull = sum(w * signs[b if a == n else a] for a, b, w in pairs if n in (a, b) and max(a, b) <= n)
+        signs[n] = 1 if pull >= 0 else -1
+    return dict(zip(items, signs, strict=True))
 
 
 def place(doc: Document, attributions: list[Attribution], attributor: Attributor, question: str | None) -> Placement:
     """Find the stance holders of a document and put each on a side."""
-    sider = Sider(doc, attributions, attributor)
-    sider.collect()
-    sider.relate()
+    reader = Reader(doc, attributions, attributor)
+    reader.collect()
+    holders = reader.holders
     poles = find_poles(question, doc)
-    holders = sider.holders
-    order = sorted(holders, key=lambda i: holders[i].sentences[0] if holders[i].sentences else 0)
+    regime_story = len(_REGIME_STORY.findall(doc.text)) >= 2
+    order = sorted(holders, key=lambda i: reader.intro[i])
     for ident in order:
-        holders[ident].side = sider.fixed_side(ident)
+        holders[ident].side = reader.fixed_side(ident, regime_story)
     debaters = [i for i in order if holders[i].side is None]
-    for ident in debaters:
-        holder = holders[ident]
-        text = " ".join(doc.sentence_text(doc.sentences[s]) for s in holder.sentences)
-        holder.lean = _lean(text, poles)
-    groups = _Groups(debaters)
-    for a, b, index in sider.same:
-        if a in groups.parent and b in groups.parent and groups.find(a) != groups.find(b):
-            groups.join(a, b)
-            for ident in (a, b):
-                if index >= 0:
-                    holders[ident].evidence.append(index)
-    apart: dict[int, set[int]] = {}
-    for a, b, index in sider.diff:
-        if a in groups.parent and b in groups.parent and groups.find(a) != groups.find(b):
-            apart.setdefault(groups.find(a), set()).add(groups.find(b))
-            apart.setdefault(groups.find(b), set()).add(groups.find(a))
-            holders[a].evidence.append(index)
-    lean: Counter[int] = Counter()
-    for ident in debaters:
-        lean[groups.find(ident)] += holders[ident].lean
-    sign: dict[int, int] = {}
-
-    def spread(root: int, value: int) -> None:
-        stack = [(root, value)]
-        while stack:
-            group, val = stack.pop()
-            if group in sign:
-                continue
-            sign[group] = val
-            stack.extend((other, -val) for other in apart.get(group, ()) if other not in sign)
-
-    for group in sorted(set(lean), key=lambda g: -abs(lean[g])):
-        if group not in sign and lean[group]:
-            spread(group, 1 if lean[group] > 0 else -1)
-    last = 1
-    for ident in debaters:
-        group = groups.find(ident)
-        if group not in sign:
-            spread(group, last)
-        last = sign[group]
+    reader.relate(debaters)
+    weight: dict[tuple[int, int], float] = dict(reader.edges)
+    leans = {i: reader.lean(i, poles) for i in debaters}
+    camps = {i: reader.camp(i) for i in debaters}
+    for n, a in enumerate(debaters):
+        for b in debaters[n + 1:]:
+            key = (min(a, b), max(a, b))
+            weight[key] = weight.get(key, 0.0) + LEAN_WEIGHT * leans[a] * leans[b] + ROLE_WEIGHT * camps[a] * camps[b]
+    signs = _best_split(debaters, weight)
+    first_lean = sum(leans[i] * signs[i] for i in debaters)
+    flip = -1 if first_lean < 0 else 1  # the camp leaning to support (or pole A) takes the first label
     labels = list(poles.labels)
     for ident in debaters:
-        holders[ident].side = labels[0] if sign[groups.find(ident)] > 0 else labels[1]
-    used = [label for label in [*labels, OBSERVER, sider.power_label] if any(h.side == label for h in holders.values())]
+        holders[ident].side = labels[0] if signs[ident] * flip > 0 else labels[1]
+        holders[ident].evidence = reader.reasons.get(ident, [])
+    used = [label for label in [*labels, OBSERVER, "regime"] if any(h.side == label for h in holders.values())]
     summaries: dict[str, str | None] = {}
     for label in used:
-        first = next(h for i, h in ((i, holders[i]) for i in order) if h.side == label)
+        first = next(holders[i] for i in order if holders[i].side == label)
         summaries[label] = stance_sentence(doc, first)
     return Placement(used, holders, summaries)
 

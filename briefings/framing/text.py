@@ -19,13 +19,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefings.framing.gazetteer import FUNCTION_WORDS
+from briefings.framing.gazetteer import FUNCTION_WORDS, word_set
 
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = word_set("""
 mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev messrs mt ft
 inc corp ltd co no nos vs etc al approx dept est fig vol jan feb mar apr jun jul aug sep sept oct
 nov dec e.g i.e a.m p.m u.s u.k u.n e.u d.c u.s.a ph.d
-""".split())
+""")
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s)")
@@ -142,11 +142,10 @@ def split_sentences(
                 continue  # inside a quotation that goes on after this stop
             if not _next_starts_sentence(text, stop, para.end):
                 continue
-            if match.group()[0] == "." and match.end() - match.start() == 1 and _is_abbreviation(
-                text, match.start()
-            ):
-                if _next_word(text, stop, para.end) not in FUNCTION_WORDS:
-                    continue  # `Sen. Warren`, `U.S. Special Envoy`; `in the U.S. But` still ends
+            single_stop = match.group() == "."
+            if single_stop and _is_abbreviation(text, match.start()) and (
+                    _next_word(text, stop, para.end) not in FUNCTION_WORDS):
+                continue  # `Sen. Warren`, `U.S. Special Envoy`; `in the U.S. But` still ends
             out.append(Sentence(len(out), para.index, begin, stop))
             begin = stop
             while begin < para.end and text[begin] == " ":
