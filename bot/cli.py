@@ -12,16 +12,19 @@ import functools
 import json
 import logging
 import sys
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from sqlite_utils import Database
 
+from bot.commands import Services
 from bot.config import Settings, SettingsError, check_database_path, load_settings
 from bot.logs import configure_logging
 from briefings.errors import BriefingsError, StorageError
+from briefings.render.doc import Doc
 from briefings.store import open_database
 
 logger = logging.getLogger(__name__)
@@ -196,6 +199,125 @@ def frame(file: Path, as_json: bool, db: Path | None) -> None:
             click.echo(f"  stance: {figure.stance}")
         for quote in figure.quotes:
             click.echo(f"  \u201c{quote}\u201d")
+
+
+def services_for(settings: Settings, database: Database) -> Services:
+    """What chat commands need, from the settings and an open database."""
+    return Services(
+        db=database, schedule=settings.schedule, timezone=settings.timezone,
+        clock=lambda: datetime.now(UTC), feeds=tuple(settings.briefing_feeds),
+    )
+
+
+@cli.command()
+@click.option("--no-chat", is_flag=True, help="Print the briefing and exit; no console chat.")
+@db_option
+@domain_errors
+def demo(no_chat: bool, db: Path | None) -> None:
+    """Show the whole product offline: the sample newsletter framed into this week's briefing, then a chat.
+
+    Loads the sample feed shipped in the package (fictional people) into a
+    throw-away database (or `--db`), frames every story, prints the newest
+    week's briefing, and opens a console chat where every reader command works.
+
+    Example: briefing-bot demo --no-chat
+    """
+    import tempfile
+
+    from rich.console import Console
+
+    from bot.commands import Sender
+    from bot.console import console_greeting, run_console
+    from briefings.compose import compose_briefing, latest_week
+    from briefings.feeds import ingest_sources
+    from briefings.pipeline import frame_new_stories
+    from briefings.render.briefing import briefing_doc
+    from briefings.render.terminal import to_terminal
+    from briefings.sample import SAMPLE_FEED
+
+    settings = load(db)
+    if settings.log_level == "INFO":
+        logging.getLogger().setLevel(logging.WARNING)  # the demo's output is the briefing, not the log
+    console = Console()
+    with tempfile.TemporaryDirectory(prefix="briefing-demo-") as folder:
+        database = open_database(db or Path(folder) / "demo.db")
+        with console.status("Reading the sample newsletter and framing its stories…"):
+            for result in ingest_sources(database, [str(SAMPLE_FEED)], full_text=False):
+                if not result.ok:
+                    fail(f"sample feed: {result.error}", 1)
+            run = frame_new_stories(database)
+        console.print(f"[dim]Sample newsletter (fictional people): {run.describe()}.[/dim]")
+        now = datetime.now(UTC)
+        week = latest_week(database, tz=settings.timezone, now=now)
+        to_terminal(briefing_doc(compose_briefing(database, week=week, tz=settings.timezone)), console)
+        if no_chat:
+            return
+        console.rule()
+        run_console(
+            services=services_for(settings, database), sender=Sender(id="demo", name="you"),
+            stdin=sys.stdin, console=console,
+            greeting=console_greeting(variant_spelling(database)),
+        )
+
+
+def variant_spelling(database: Database) -> str | None:
+    """A surname as another story spells it, so the demo can show `/stance` finding it."""
+    row = database.execute(
+        "SELECT a.alias FROM figure_aliases a JOIN figures f ON f.id = a.figure_id "
+        "WHERE a.alias != f.name AND instr(a.alias, ' ') > 0 "
+        "ORDER BY (SELECT count(*) FROM statements s WHERE s.figure_id = f.id) DESC LIMIT 1"
+    ).fetchone()
+    return str(row[0]).split()[-1] if row else None
+
+
+@cli.command()
+@click.option("--week", "week_text", metavar="YYYY-Www", help="ISO week (default: the newest week with stories).")
+@click.option("--format", "fmt", type=click.Choice(["text", "telegram", "slack", "markdown"]), default="text",
+              show_default=True, help="Render as that platform would receive it.")
+@db_option
+@domain_errors
+def preview(week_text: str | None, fmt: str, db: Path | None) -> None:
+    """Compose a week's briefing from stored stories and print it as a platform would receive it.
+
+    `telegram` prints the HTML messages (each within Telegram's 4096-character
+    limit), `slack` the Block Kit messages as JSON, `markdown` Markdown.
+
+    Example: briefing-bot preview --week 2026-W48 --format telegram
+    """
+    from briefings.compose import compose_briefing, latest_week, parse_week
+    from briefings.render.briefing import briefing_doc
+
+    settings = load(db)
+    database = open_database(settings.briefing_db)
+    try:
+        week = parse_week(week_text) if week_text else latest_week(
+            database, tz=settings.timezone, now=datetime.now(UTC))
+    except ValueError as exc:
+        fail(f"--week: {exc}", 2)
+        raise
+    doc = briefing_doc(compose_briefing(database, week=week, tz=settings.timezone))
+    click.echo(render_doc(doc, fmt))
+
+
+def render_doc(doc: Doc, fmt: str) -> str:
+    """A document in one of the preview formats."""
+    from briefings.render.markdown import to_markdown
+    from briefings.render.slack import to_slack_messages
+    from briefings.render.telegram import to_telegram_html
+    from briefings.render.terminal import to_plain_text
+
+    if fmt == "telegram":
+        chunks = to_telegram_html(doc)
+        return "\n\n".join(
+            f"--- message {i} of {len(chunks)} ({len(chunk)} characters) ---\n{chunk}"
+            for i, chunk in enumerate(chunks, start=1)
+        )
+    if fmt == "slack":
+        return json.dumps([m.as_kwargs() for m in to_slack_messages(doc)],
+                          ensure_ascii=False, indent=2)
+    if fmt == "markdown":
+        return to_markdown(doc)
+    return to_plain_text(doc)
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefings.compose.briefing import compose_briefing, strongest_quote
+from briefings.compose.briefing import compose_briefing, latest_week, strongest_quote
 from briefings.compose.model import (
     Briefing,
     Debate,
@@ -27,6 +27,7 @@ __all__ = [
     "Position",
     "Source",
     "compose_briefing",
+    "latest_week",
     "parse_week",
     "strongest_quote",
     "week_bounds",

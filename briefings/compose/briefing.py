@@ -19,7 +19,8 @@ from briefings.compose.model import (
     Source,
 )
 from briefings.compose.stories import FramedStory, StoryStatement, load_framed_stories
-from briefings.compose.weeks import week_bounds
+from briefings.compose.weeks import week_bounds, week_of
+from briefings.pipeline import FAILED_BACKEND
 
 LOOKBACK = timedelta(weeks=12)  # how far back a figure's earlier position counts for "who moved"
 QUOTE_SWEET_SPOT = (40, 280)  # a quote this long says something and still fits a line
@@ -140,7 +141,7 @@ def compose_briefing(db: Database, *, week: IsoWeek, tz: tzinfo = UTC, title: st
     )
     return Briefing(
         week=week,
-        title=title or f"Weekly stance briefing, {week}",
+        title=title or "Weekly stance briefing",
         debates=debates,
         moves=sorted(moves, key=lambda m: m.name),
         sources=_unique(sources),
@@ -155,3 +156,18 @@ def _unique(sources: list[Source]) -> list[Source]:
             seen.add((source.title, source.link))
             out.append(source)
     return out
+
+
+def latest_week(db: Database, *, tz: tzinfo, now: datetime) -> IsoWeek:
+    """The week of the newest framed story up to `now` (the current week when there is none).
+
+    `/latest` and the demo show this week: a quiet current week should not hide
+    last week's briefing from a reader who asks for "the latest".
+    """
+    row = db.execute(
+        "SELECT max(s.published) FROM stories s JOIN frames f ON f.story_id = s.id "
+        "WHERE f.backend != ? AND s.published <= ?",
+        [FAILED_BACKEND, now.astimezone(UTC).isoformat()],
+    ).fetchone()
+    newest = datetime.fromisoformat(row[0]) if row and row[0] else now
+    return week_of(newest, tz)

@@ -119,3 +119,35 @@ def m004_story_dedupe_keys(db: Database) -> None:
     stories.create_index(["guid_key"])
     stories.create_index(["link_key"])
     db.table("feeds").add_column("last_warning", str)
+
+
+@MIGRATIONS()
+def m005_subscriptions_and_follows(db: Database) -> None:
+    """Which chats get the briefing (and when, in which zone, on which topics), and whom they follow."""
+    db.table("subscriptions").create(
+        {
+            "platform": str,
+            "chat_id": str,
+            "kind": str,
+            "title": str,
+            "weekday": int,
+            "hour": int,
+            "minute": int,
+            "timezone": str,
+            "topics": str,
+            "active": int,
+            "subscribed_at": str,
+            "ended_at": str,
+            "ended_reason": str,
+        },
+        pk=("platform", "chat_id"),
+        not_null={"platform", "chat_id"},
+        defaults={"active": 1, "topics": "[]"},
+    )
+    db.table("subscriptions").create_index(["active", "platform"])
+    db.table("follows").create(
+        {"platform": str, "chat_id": str, "figure_id": int, "since": str, "alerted_through": str},
+        pk=("platform", "chat_id", "figure_id"),
+        foreign_keys=[("figure_id", "figures", "id")],
+    )
+    db.table("follows").create_index(["figure_id"])

@@ -1,0 +1,93 @@
+"""Commands for the bot's admins: feeds and their health, and the numbers behind the service."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.commands.core import Reply, Request, command
+from briefings.feeds import ingest_source
+from briefings.pipeline import frame_new_stories
+from briefings.render.doc import Bold, Bullets, Code, Context, Doc, Heading, Paragraph, Span, spans
+from briefings.store.subscriptions import subscription_counts
+
+logger = logging.getLogger(__name__)
+
+
+def _feed_line(row: dict[str, object]) -> tuple[Span, ...]:
+    failures = int(str(row.get("consecutive_failures") or 0))
+    if row.get("paused"):
+        state = "paused"
+    elif failures:
+        state = f"failing ({failures} in a row): {row.get('last_error')}"
+    elif row.get("last_success"):
+        state = f"ok, last read {str(row['last_success'])[:16].replace('T', ' ')} UTC"
+    else:
+        state = "not read yet"
+    title = str(row.get("title") or "")
+    return spans(Code(str(row["url"])), f" — {title + ', ' if title else ''}{state}")
+
+
+@command("feeds", summary="The polled feeds and their health", who="admin")
+def feeds(request: Request) -> Reply:
+    """List every feed with its state in words."""
+    rows = list(request.services.db.table("feeds").rows_where(order_by="added_at, url"))
+    if not rows:
+        return Reply(Doc.of(Paragraph(spans("No feeds yet. Add one with ", Code("/addfeed URL"), "."))))
+    return Reply(Doc.of(Heading(f"Feeds ({len(rows)})", level=1), Bullets(tuple(_feed_line(r) for r in rows))))
+
+
+@command("addfeed", summary="Add a feed (checked by reading it now)", usage="URL", who="admin")
+def addfeed(request: Request) -> Reply:
+    """Read the feed now; keep it only when it reads, and frame its stories."""
+    url = request.text
+    if not url.startswith(("http://", "https://")):
+        return Reply(Doc.of(Paragraph(spans("Usage: ", Code("/addfeed https://example.org/feed.xml")))))
+    db = request.services.db
+    known = db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone() is not None
+    result = ingest_source(db, url, now=request.services.clock())
+    if not result.ok:
+        if not known:
+            db.table("feeds").delete_where("url = ?", [url])
+        return Reply(Doc.of(Paragraph(spans("Not added: ", Bold(result.error or "unreadable"), "."))))
+    framed = frame_new_stories(db)
+    logger.info("admin %s added feed %s", request.sender.id, url)
+    return Reply(Doc.of(Paragraph(spans(
+        "Added ", Code(url), f": {result.new} new stories, {framed.statements} statements."))))
+
+
+@command("removefeed", summary="Stop polling a feed (its stories stay)", usage="URL", who="admin")
+def removefeed(request: Request) -> Reply:
+    """Remove the feed from polling; stories already stored stay for history."""
+    url = request.text
+    db = request.services.db
+    if db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone() is None:
+        return Reply(Doc.of(Paragraph(spans("No feed ", Code(url or "(none given)"), ". See ", Code("/feeds"), "."))))
+    db.table("feeds").delete_where("url = ?", [url])
+    logger.info("admin %s removed feed %s", request.sender.id, url)
+    note = " It is in BRIEFING_FEEDS, so it returns on restart unless removed there too." \
+        if url in request.services.feeds else ""
+    return Reply(Doc.of(Paragraph(spans("Removed ", Code(url), "; its stories stay." + note))))
+
+
+@command("stats", summary="Subscribers, stories, figures, feed errors", who="admin")
+def stats(request: Request) -> Reply:
+    """The service's numbers at a glance."""
+    db = request.services.db
+
+    def count(sql: str) -> int:
+        return int(db.execute(sql).fetchone()[0])
+
+    subscribers = subscription_counts(db)
+    active = {k: v for k, v in subscribers.items() if k != "ended"}
+    lines: list[tuple[Span, ...]] = [
+        spans(Bold("Subscribers: "), ", ".join(f"{n} on {p}" for p, n in active.items()) or "none",
+              f" ({subscribers['ended']} left)"),
+        spans(Bold("Stories: "), f"{count('SELECT count(*) FROM stories')} stored, "
+              f"{count('SELECT count(*) FROM frames')} framed"),
+        spans(Bold("Figures: "), f"{count('SELECT count(*) FROM figures')} with "
+              f"{count('SELECT count(*) FROM statements')} statements"),
+        spans(Bold("Feeds: "), f"{count('SELECT count(*) FROM feeds')}, "
+              f"{count('SELECT count(*) FROM feeds WHERE consecutive_failures > 0')} failing"),
+    ]
+    return Reply(Doc.of(Heading("Stats", level=1), Bullets(tuple(lines)),
+                        Context(spans("Deliveries appear here once the scheduler has sent a briefing."))))

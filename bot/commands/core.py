@@ -1,0 +1,173 @@
+"""The platform-neutral command model: who asked what, where, and what to answer.
+
+Every chat command is written once as a plain function `(Request) -> Reply`.
+Adapters (Telegram, Slack, console) only translate: they build a `Request`
+from a platform update and render the `Reply` document their way. Permission
+checks live here, once, in `dispatch`, so no adapter can forget one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from bot import messages
+from bot.config import WeeklySchedule
+from briefings.render.doc import Doc
+
+logger = logging.getLogger(__name__)
+
+Who = Literal["anyone", "chat_admin", "subscriber", "admin"]
+
+
+@dataclass(frozen=True)
+class Chat:
+    """Where a command was sent: platform, chat id, and whether it is a private chat or a group."""
+
+    platform: str
+    id: str
+    kind: Literal["private", "group", "channel"] = "private"
+    title: str | None = None
+
+    @property
+    def is_private(self) -> bool:
+        return self.kind == "private"
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent it: the bot's admins come from settings; `is_chat_admin` from the platform (groups only)."""
+
+    id: str
+    name: str | None = None
+    is_admin: bool = False
+    is_chat_admin: bool | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button: its label and the action string the adapter sends back when pressed."""
+
+    label: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to answer: a document, optional rows of buttons."""
+
+    doc: Doc
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Services:
+    """What commands need from the outside, built once by the CLI."""
+
+    db: Database
+    schedule: WeeklySchedule
+    timezone: ZoneInfo
+    clock: Callable[[], datetime]
+    feeds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Request:
+    """One command as received: `/stance Latushka` -> name 'stance', args ['Latushka']."""
+
+    chat: Chat
+    sender: Sender
+    name: str
+    args: list[str]
+    services: Services
+
+    @property
+    def text(self) -> str:
+        """The arguments as one string, as the user typed them."""
+        return " ".join(self.args).strip()
+
+
+Handler = Callable[[Request], Reply]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A chat command: its handler, who may use it, and how `/help` shows it."""
+
+    name: str
+    handler: Handler
+    summary: str
+    usage: str = ""
+    who: Who = "anyone"
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+REGISTRY: dict[str, Command] = {}
+
+
+def command(
+    name: str, *, summary: str, usage: str = "", who: Who = "anyone", aliases: tuple[str, ...] = ()
+) -> Callable[[Handler], Handler]:
+    """Register a handler as the chat command `/name`."""
+
+    def register(handler: Handler) -> Handler:
+        entry = Command(name=name, handler=handler, summary=summary, usage=usage, who=who, aliases=aliases)
+        for key in (name, *aliases):
+            REGISTRY[key] = entry
+        return handler
+
+    return register
+
+
+def commands() -> list[Command]:
+    """Every registered command once, in registration order."""
+    return list(dict.fromkeys(REGISTRY.values()))
+
+
+def parse_command(text: str, *, bot_username: str | None = None) -> tuple[str, list[str]] | None:
+    """Split `/stance@mybot Latushka` into ('stance', ['Latushka']); None for plain text.
+
+    A command addressed to another bot in a group (`/stance@otherbot`) is not ours.
+    """
+    text = text.strip()
+    if not text.startswith("/"):
+        return None
+    head, _, rest = text.partition(" ")
+    name, _, target = head[1:].partition("@")
+    if target and bot_username and target.lower() != bot_username.lower():
+        return None
+    return name.lower(), rest.split()
+
+
+def dispatch(request: Request) -> Reply:
+    """Run the command after the permission checks; unknown commands get a hint, not silence."""
+    entry = REGISTRY.get(request.name)
+    if entry is None:
+        return Reply(messages.unknown_command(request.name))
+    if entry.who == "admin" and not request.sender.is_admin:
+        logger.warning(
+            "refused admin command /%s from %s user %s in chat %s",
+            request.name, request.chat.platform, request.sender.id, request.chat.id,
+        )
+        return Reply(messages.admin_only(request.name))
+    needs_chat_admin = entry.who in ("chat_admin", "subscriber") and not request.chat.is_private
+    if needs_chat_admin and not (request.sender.is_chat_admin or request.sender.is_admin):
+        logger.info("refused /%s from non-admin %s in group %s", request.name, request.sender.id, request.chat.id)
+        return Reply(messages.group_admin_only(request.name))
+    if entry.who == "subscriber" and not is_subscribed(request.services.db, request.chat):
+        return Reply(messages.not_subscribed())
+    return entry.handler(request)
+
+
+def is_subscribed(db: Database, chat: Chat) -> bool:
+    """Whether the chat has an active subscription."""
+    row = db.execute(
+        "SELECT 1 FROM subscriptions WHERE platform = ? AND chat_id = ? AND active = 1", [chat.platform, chat.id]
+    ).fetchone()
+    return row is not None

@@ -1,0 +1,55 @@
+"""Every user-facing sentence the chat side says, in one place, so the copy can be read and tested whole."""
+
+from __future__ import annotations
+
+from briefings.render.doc import Bold, Code, Doc, Heading, Paragraph, spans
+
+PRODUCT = "briefing-bot"
+INTRO = (
+    "Once a week I send a stance briefing: the questions the newsletters argued about, "
+    "the sides, who stands where in their own words, and who changed position."
+)
+
+
+def unknown_command(name: str) -> Doc:
+    return Doc.of(Paragraph(spans("I don't know ", Code(f"/{name}"), ". Send ", Code("/help"), " for the commands.")))
+
+
+def plain_text_hint() -> Doc:
+    return Doc.of(Paragraph(spans(
+        "I answer commands. Try ", Code("/stance NAME"), " for a figure's position, or ", Code("/help"), ".")))
+
+
+def admin_only(name: str) -> Doc:
+    return Doc.of(Paragraph(spans(
+        "Sorry, ", Code(f"/{name}"), " is for the bot's admins. Nothing was changed.")))
+
+
+def group_admin_only(name: str) -> Doc:
+    return Doc.of(Paragraph(spans(
+        "Only this group's admins can use ", Code(f"/{name}"), " here.")))
+
+
+def usage(name: str, usage_text: str, example: str) -> Doc:
+    return Doc.of(Paragraph(spans("Usage: ", Code(f"/{name} {usage_text}".strip()), ", e.g. ", Code(example))))
+
+
+def error_reply() -> Doc:
+    return Doc.of(Paragraph(spans(
+        "Something went wrong on my side; it has been logged. Please try again in a minute.")))
+
+
+def not_subscribed() -> Doc:
+    return Doc.of(Paragraph(spans("This chat is not subscribed. Send ", Code("/subscribe"), " first.")))
+
+
+def no_figure(query: str, suggestions: list[str]) -> Doc:
+    if suggestions:
+        return Doc.of(Paragraph(spans(
+            "No figure clearly matches ", Bold(query), ". Did you mean: ", ", ".join(suggestions), "?")))
+    return Doc.of(Paragraph(spans(
+        "Nobody called ", Bold(query), " appears in the stories so far. ", Code("/figures"), " lists who is tracked.")))
+
+
+def welcome() -> Doc:
+    return Doc.of(Heading(PRODUCT), Paragraph(spans(INTRO)))

@@ -1,0 +1,154 @@
+"""The platform-neutral commands: permissions, subscriptions, settings, follows, lookups."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlite_utils import Database
+
+from bot.commands import Chat, Request, Sender, Services, commands, dispatch, parse_command
+from bot.config import parse_schedule
+from briefings.framing.model import FigureFrame, StanceFrame
+from briefings.render.doc import doc_text
+from briefings.store.statements import save_frame
+from briefings.store.subscriptions import get_subscription
+
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+PRIVATE = Chat(platform="telegram", id="100", kind="private")
+GROUP = Chat(platform="telegram", id="-500", kind="group", title="Readers")
+READER = Sender(id="100", name="Reader")
+
+
+@pytest.fixture
+def services(fresh_db: Database) -> Services:
+    fresh_db.table("stories").insert({"id": "s1", "title": "Bridge vote", "link": "https://example.org/s1",
+                                      "published": datetime(2026, 11, 24, tzinfo=UTC).isoformat()})
+    save_frame(fresh_db, story_id="s1", published=datetime(2026, 11, 24, tzinfo=UTC), frame=StanceFrame(
+        question="Should the bridge carry trams?",
+        figures=[FigureFrame(name="Nadia Ferro", role="transport councillor", side="trams",
+                             quotes=["Trams move twice the people on the same deck."]),
+                 FigureFrame(name="Piet Loos", side="cars")],
+    ))
+    return Services(db=fresh_db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
+                    clock=lambda: NOW)
+
+
+def run(services: Services, line: str, *, chat: Chat = PRIVATE, sender: Sender = READER) -> str:
+    parsed = parse_command(line, bot_username="briefbot")
+    assert parsed is not None
+    name, args = parsed
+    return doc_text(dispatch(Request(chat=chat, sender=sender, name=name, args=args, services=services)).doc)
+
+
+def test_parse_command_handles_bot_names_and_plain_text() -> None:
+    assert parse_command("/stance@BriefBot Pavel Latushka", bot_username="briefbot") == (
+        "stance", ["Pavel", "Latushka"])
+    assert parse_command("/stance@otherbot X", bot_username="briefbot") is None
+    assert parse_command("hello there") is None
+    assert parse_command("/HELP") == ("help", [])
+
+
+def test_help_lists_reader_commands_and_hides_admin_ones(services: Services) -> None:
+    text = run(services, "/help")
+    assert "/stance NAME" in text and "/subscribe" in text and "/stats" not in text
+    admin_text = run(services, "/help", sender=Sender(id="1", is_admin=True))
+    assert "/stats" in admin_text and "/addfeed URL" in admin_text
+    assert run(services, "/start") == text
+
+
+def test_every_interface_command_is_registered() -> None:
+    names = {c.name for c in commands()} | {a for c in commands() for a in c.aliases}
+    expected = {"start", "help", "subscribe", "unsubscribe", "settings", "latest", "stance", "figures", "follow",
+                "unfollow", "feeds", "addfeed", "removefeed", "stats"}
+    assert expected <= names
+
+
+def test_unknown_command_gets_a_hint(services: Services) -> None:
+    assert "Send /help" in run(services, "/frobnicate")
+
+
+def test_admin_command_refused_politely_and_logged(services: Services, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        text = run(services, "/removefeed https://example.org/feed")
+    assert "for the bot's admins" in text and "Nothing was changed" in text
+    assert "refused admin command /removefeed" in caplog.text
+
+
+def test_subscribe_in_a_group_needs_a_group_admin(services: Services) -> None:
+    member = Sender(id="7", is_chat_admin=False)
+    assert "Only this group's admins" in run(services, "/subscribe", chat=GROUP, sender=member)
+    assert get_subscription(services.db, "telegram", "-500") is None
+    unknown = Sender(id="8")  # the adapter could not tell: refuse rather than guess
+    assert "Only this group's admins" in run(services, "/subscribe", chat=GROUP, sender=unknown)
+    admin = Sender(id="9", is_chat_admin=True)
+    assert "Subscribed" in run(services, "/subscribe", chat=GROUP, sender=admin)
+    assert get_subscription(services.db, "telegram", "-500") is not None
+
+
+def test_subscribe_settings_unsubscribe_round_trip(services: Services) -> None:
+    assert "not subscribed" in run(services, "/settings")
+    assert "Mon 08:00 (Europe/Minsk)" in run(services, "/subscribe")
+    assert "already subscribed" in run(services, "/subscribe")
+    assert "Fri 09:30 (Europe/Warsaw)" in run(services, "/settings fri 09:30 Europe/Warsaw")
+    assert "Sun 09:30" in run(services, "/settings day sun")
+    assert "Sun 18:00" in run(services, "/settings time 18:00")
+    assert "not an IANA time zone" in run(services, "/settings mon 08:00 Mars/Base")
+    assert "not a time of day" in run(services, "/settings mon 24:61")
+    assert "Topics: sanctions, prisoners" in run(services, "/settings topics Sanctions, prisoners")
+    assert "Topics: all debates" in run(services, "/settings topics off")
+    assert "Unsubscribed" in run(services, "/unsubscribe")
+    assert "not subscribed" in run(services, "/unsubscribe")
+    back = run(services, "/subscribe")
+    assert "Sun 18:00 (Europe/Warsaw)" in back  # coming back keeps the chat's own schedule
+
+
+def test_follow_and_unfollow_by_any_spelling(services: Services) -> None:
+    assert "not subscribed" in run(services, "/follow Ferro")
+    run(services, "/subscribe")
+    assert "Following Nadia Ferro" in run(services, "/follow ferro")
+    assert "Already following Nadia Ferro" in run(services, "/follow Nadia Ferro")
+    assert "Usage: /follow NAME" in run(services, "/follow")
+    assert "Nobody called Zed Quux" in run(services, "/follow Zed Quux")
+    assert "No more alerts about Nadia Ferro" in run(services, "/unfollow Ferro")
+    assert "wasn't following" in run(services, "/unfollow Ferro")
+
+
+def test_stance_figures_and_latest(services: Services) -> None:
+    stance = run(services, "/stance ferro")
+    assert "Nadia Ferro" in stance and "Trams move twice the people" in stance
+    assert "Usage: /stance NAME" in run(services, "/stance")
+    figures = run(services, "/figures")
+    assert "trams: Nadia Ferro" in figures and "cars: Piet Loos" in figures
+    latest = run(services, "/latest")
+    assert "Should the bridge carry trams?" in latest
+
+
+def test_admin_stats_and_feeds(services: Services) -> None:
+    admin = Sender(id="1", is_admin=True)
+    run(services, "/subscribe")
+    stats = run(services, "/stats", sender=admin)
+    assert "1 on telegram" in stats and "1 stored, 1 framed" in stats
+    assert "No feeds yet" in run(services, "/feeds", sender=admin)
+    assert "Usage: /addfeed" in run(services, "/addfeed ftp://x", sender=admin)
+    assert "No feed" in run(services, "/removefeed https://nowhere.example/feed", sender=admin)
+
+
+def test_addfeed_keeps_a_feed_that_reads_and_refuses_one_that_does_not(services: Services) -> None:
+    from pathlib import Path
+
+    from tests.fakes.feed_server import FeedServer, Route
+
+    admin = Sender(id="1", is_admin=True)
+    feed = (Path(__file__).parent / "data" / "feeds" / "atom.xml").read_bytes()
+    with FeedServer() as server:
+        good = server.add("/feed.xml", Route(body=feed))
+        missing = server.add("/gone.xml", Route(status=404, body=b"no"))
+        assert "Added" in run(services, f"/addfeed {good}", sender=admin)
+        refused = run(services, f"/addfeed {missing}", sender=admin)
+    assert "Not added" in refused and "404" in refused
+    listed = run(services, "/feeds", sender=admin)
+    assert good in listed and missing not in listed
+    assert "Removed" in run(services, f"/removefeed {good}", sender=admin)
