@@ -151,3 +151,45 @@ def m005_subscriptions_and_follows(db: Database) -> None:
         foreign_keys=[("figure_id", "figures", "id")],
     )
     db.table("follows").create_index(["figure_id"])
+
+
+@MIGRATIONS()
+def m006_outbox_broadcasts_confirmations(db: Database) -> None:
+    """The delivery ledger: one row per (briefing, chat) with its state, the broadcasts, admin confirmations.
+
+    The ledger, not the scheduler's memory, is the truth: a row is claimed
+    before it is sent and marked after, so a crash, a missed tick or a second
+    process can neither skip a chat nor send a row twice.
+    """
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            chat_id TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'queued',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            parts_sent INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            claimed_by TEXT,
+            claimed_at TEXT,
+            sent_at TEXT,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (key, platform, chat_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)")
+    db.execute("CREATE INDEX outbox_key_state ON outbox (key, state)")
+    db.table("broadcasts").create(
+        {"key": str, "week": str, "kind": str, "created_at": str, "report_platform": str, "report_chat": str,
+         "reported_at": str},
+        pk="key",
+    )
+    db.table("confirmations").create(
+        {"token": str, "platform": str, "user_id": str, "chat_id": str, "week": str, "created_at": str,
+         "expires_at": str, "state": str},
+        pk="token",
+    )
