@@ -152,3 +152,43 @@ def test_addfeed_keeps_a_feed_that_reads_and_refuses_one_that_does_not(services:
     listed = run(services, "/feeds", sender=admin)
     assert good in listed and missing not in listed
     assert "Removed" in run(services, f"/removefeed {good}", sender=admin)
+
+
+def test_brief_now_preview_confirm_once_expiry_and_cancel(fresh_db: Database) -> None:
+    from datetime import timedelta
+
+    from bot.commands import Reply
+    from briefings.store import outbox
+
+    clock = [NOW]
+    services = Services(db=fresh_db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
+                        clock=lambda: clock[0])
+    for chat in ("1", "2", "3"):
+        run(services, "/subscribe", chat=Chat(platform="telegram", id=chat))
+    admin, other_admin = Sender(id="42", is_admin=True), Sender(id="43", is_admin=True)
+
+    def ask(line: str, sender: Sender = admin) -> Reply:
+        name, args = parse_command(line) or ("", [])
+        return dispatch(Request(chat=PRIVATE, sender=sender, name=name, args=args, services=services))
+
+    assert "for the bot's admins" in run(services, "/brief_now")
+    preview = ask("/brief_now")
+    assert "Preview." in doc_text(preview.doc) and "3 subscribed chats" in doc_text(preview.doc)
+    confirm, cancel = preview.buttons[0]
+    assert confirm.action.startswith("/brief_now confirm ") and cancel.action.startswith("/brief_now cancel ")
+    assert "Only the admin who asked" in doc_text(ask(confirm.action, other_admin).doc)
+    sent = ask(confirm.action)
+    assert sent.broadcast is not None and sent.replace and "to 3 chats" in doc_text(sent.doc)
+    assert "Already handled" in doc_text(ask(confirm.action).doc)  # a double press sends once
+    assert outbox.counts(fresh_db)["queued"] == 3
+    assert "Already handled" in doc_text(ask(cancel.action).doc)
+
+    late = ask("/brief_now")
+    clock[0] = NOW + timedelta(minutes=11)
+    assert "expired" in doc_text(ask(late.buttons[0][0].action).doc)
+    fresh = ask("/brief_now")
+    assert "Cancelled" in doc_text(ask(fresh.buttons[0][1].action).doc)
+    assert "doesn't exist" in doc_text(ask("/brief_now confirm nope").doc)
+    again = ask("/brief_now")
+    assert "to 0 chats" in doc_text(ask(again.buttons[0][0].action).doc)  # the same week is never queued twice
+    assert outbox.counts(fresh_db)["queued"] == 3

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
-from bot.commands.core import Reply, Request, command
+from bot.commands.core import Button, Reply, Request, command
+from briefings.compose import compose_briefing, latest_week
 from briefings.feeds import ingest_source
 from briefings.pipeline import frame_new_stories
-from briefings.render.doc import Bold, Bullets, Code, Context, Doc, Heading, Paragraph, Span, spans
+from briefings.render.briefing import briefing_doc
+from briefings.render.doc import Bold, Bullets, Code, Doc, Heading, Paragraph, Span, spans
+from briefings.store import broadcasts, outbox
 from briefings.store.subscriptions import subscription_counts
 
 logger = logging.getLogger(__name__)
@@ -89,5 +93,62 @@ def stats(request: Request) -> Reply:
         spans(Bold("Feeds: "), f"{count('SELECT count(*) FROM feeds')}, "
               f"{count('SELECT count(*) FROM feeds WHERE consecutive_failures > 0')} failing"),
     ]
-    return Reply(Doc.of(Heading("Stats", level=1), Bullets(tuple(lines)),
-                        Context(spans("Deliveries appear here once the scheduler has sent a briefing."))))
+    sent = outbox.counts(db)
+    lines.append(spans(Bold("Deliveries: "), ", ".join(f"{n} {state}" for state, n in sent.items())))
+    return Reply(Doc.of(Heading("Stats", level=1), Bullets(tuple(lines))))
+
+
+CONFIRM_MINUTES = int(broadcasts.CONFIRM_TTL.total_seconds() // 60)
+
+
+@command("brief_now", summary="Preview the briefing, then send it to every subscriber on confirm",
+         usage="", who="admin")
+def brief_now(request: Request) -> Reply:
+    """Show the admin a preview with Confirm and Cancel; the buttons come back as `/brief_now confirm TOKEN`."""
+    if len(request.args) == 2 and request.args[0] in ("confirm", "cancel"):
+        return _settle(request, action=request.args[0], token=request.args[1])
+    services = request.services
+    now = services.clock()
+    week = latest_week(services.db, tz=services.timezone, now=now)
+    audience = sum(v for k, v in subscription_counts(services.db).items() if k != "ended")
+    token = broadcasts.create_confirmation(
+        services.db, platform=request.chat.platform, user_id=request.sender.id, chat_id=request.chat.id,
+        week=str(week), now=now,
+    )
+    preview = briefing_doc(compose_briefing(services.db, week=week, tz=services.timezone))
+    head = Doc.of(Paragraph(spans(
+        Bold("Preview."), f" This is the briefing for {week}. Confirm within {CONFIRM_MINUTES} minutes to send it to "
+        f"{audience} subscribed {'chat' if audience == 1 else 'chats'}; chats that already got {week} are skipped.")))
+    buttons = ((Button("Confirm and send", f"/brief_now confirm {token}"),
+                Button("Cancel", f"/brief_now cancel {token}")),)
+    return Reply(head + preview, buttons=buttons)
+
+
+SETTLE_TEXT = {
+    "unknown": "That confirmation doesn't exist. Send /brief_now again.",
+    "not_yours": "Only the admin who asked for this preview can confirm it.",
+    "used": "Already handled: nothing more was sent.",
+    "expired": f"This preview expired after {CONFIRM_MINUTES} minutes. Send /brief_now again.",
+}
+
+
+def _settle(request: Request, *, action: str, token: str) -> Reply:
+    services = request.services
+    now = services.clock()
+    state: Literal["confirmed", "cancelled"] = "confirmed" if action == "confirm" else "cancelled"
+    outcome, week = broadcasts.settle_confirmation(
+        services.db, token=token, platform=request.chat.platform, user_id=request.sender.id, now=now, state=state,
+    )
+    if outcome != "ok" or week is None:
+        logger.info("brief_now %s by %s: %s", action, request.sender.id, outcome)
+        return Reply(Doc.of(Paragraph(spans(SETTLE_TEXT[outcome]))))
+    if state == "cancelled":
+        return Reply(Doc.of(Paragraph(spans("Cancelled: nothing was sent."))), replace=True)
+    key = broadcasts.weekly_key(week)
+    added = broadcasts.start_broadcast(
+        services.db, key=key, kind="manual", report_to=(request.chat.platform, request.chat.id), now=now,
+    )
+    logger.info("admin %s confirmed broadcast %s: %d chats queued", request.sender.id, key, added)
+    return Reply(Doc.of(Paragraph(spans(
+        f"Sending {week} to {added} {'chat' if added == 1 else 'chats'}. I'll report the counts here when done."))),
+        broadcast=key, replace=True)

@@ -60,10 +60,18 @@ class Button:
 
 @dataclass(frozen=True)
 class Reply:
-    """What to answer: a document, optional rows of buttons."""
+    """What to answer: a document, optional rows of buttons.
+
+    `broadcast` names a ledger key the command has just queued: the adapter
+    wakes the delivery worker, which reports the counts to this chat when done.
+    `replace` asks the adapter to edit the message whose button was pressed
+    instead of sending a new one (so a preview becomes "Sending..." in place).
+    """
 
     doc: Doc
     buttons: tuple[tuple[Button, ...], ...] = ()
+    broadcast: str | None = None
+    replace: bool = False
 
 
 @dataclass(frozen=True)
