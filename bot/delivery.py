@@ -1,0 +1,295 @@
+"""Delivery: take rows from the outbox ledger and send them, within each platform's limits.
+
+    DeliveryEngine.run()          claim due rows, send each chat its briefing, mark the ledger
+      ├── PlatformSender.render   a document -> the platform's messages (Telegram HTML, Slack blocks)
+      ├── PlatformSender.send     one message -> SendResult (ok, retry_after, gone, error)
+      └── Pacer                   overall rate (aiolimiter), one message per second per chat,
+                                  20 per minute per group
+
+Every state change is written to the ledger before the next step, so a crash
+resumes where it stopped: rows in flight go back to the queue (their current
+message may repeat); nothing else is sent twice or skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import uuid
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from aiolimiter import AsyncLimiter
+from sqlite_utils import Database
+
+from briefings.compose import Briefing, compose_briefing, parse_week
+from briefings.render.briefing import briefing_doc
+from briefings.render.doc import Doc
+from briefings.store import broadcasts, outbox
+from briefings.store.subscriptions import get_subscription, unsubscribe
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5  # a row that failed this many times (5xx, network) is marked failed
+BACKOFF_BASE = timedelta(seconds=30)  # retry after 30 s, 60 s, 120 s, ...
+WAIT_INLINE = 30.0  # a retry_after up to this long is waited out in place; longer ones requeue the row
+RATE_MARGIN = 0.97  # pace a little under the limit: arrival jitter must not push a window over it
+PER_CHAT_INTERVAL = 1.0 / RATE_MARGIN  # Telegram and Slack: about one message per second per chat
+PER_GROUP_INTERVAL = 60.0 / 20 / RATE_MARGIN  # Telegram: 20 messages per minute per group
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """How one message went, in the terms delivery acts on."""
+
+    ok: bool = False
+    retry_after: float | None = None  # the platform asked us to wait (429, ratelimited)
+    gone: str | None = None  # the chat can no longer receive (blocked, kicked, archived): unsubscribe it
+    error: str | None = None  # failed; retried with back-off unless `permanent`
+    permanent: bool = False
+
+
+SENT = SendResult(ok=True)
+
+
+class PlatformSender(Protocol):
+    """What delivery needs from a platform adapter."""
+
+    platform: str
+
+    def render(self, doc: Doc) -> Sequence[Any]:
+        """The messages that carry `doc` on this platform, in order."""
+
+    async def send(self, chat_id: str, message: Any) -> SendResult:
+        """Send one message to one chat; never raise for platform errors."""
+
+
+class Pacer:
+    """Spaces sends to stay under an overall rate, one message a second per chat, and 20 a minute per group."""
+
+    def __init__(self, rate_per_second: float, *, clock: Callable[[], float] | None = None) -> None:
+        rate = max(rate_per_second * RATE_MARGIN, 0.1)
+        self.overall = AsyncLimiter(1, 1.0 / rate)  # capacity 1: even spacing, no burst over the window
+        self._last: OrderedDict[Hashable, float] = OrderedDict()
+        self._clock = clock or (lambda: asyncio.get_running_loop().time())
+
+    async def _space(self, key: Hashable, interval: float) -> None:
+        last = self._last.get(key)
+        if last is not None:
+            wait = last + interval - self._clock()
+            if wait > 0:
+                await asyncio.sleep(wait)
+        self._last[key] = self._clock()
+        self._last.move_to_end(key)
+        while len(self._last) > 50_000:  # memory follows the chats in flight, not all subscribers
+            self._last.popitem(last=False)
+
+    async def wait(self, chat_key: Hashable, *, is_group: bool) -> None:
+        """Return when a message to this chat may go."""
+        await self._space(("chat", chat_key), PER_CHAT_INTERVAL)
+        if is_group:
+            await self._space(("group", chat_key), PER_GROUP_INTERVAL)
+        await self.overall.acquire()
+
+
+def worker_name() -> str:
+    """A name for this process's claims: host, pid and a nonce (a recycled pid is not the same worker)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def release_dead_workers(db: Database, *, now: datetime) -> int:
+    """Requeue rows claimed by processes that are gone: dead pids on this host, or any claim past its lease."""
+    host = socket.gethostname()
+    released = outbox.release(db, claimed_before=now - outbox.LEASE)
+    claimers = db.execute("SELECT DISTINCT claimed_by FROM outbox WHERE state = 'sending'").fetchall()
+    for (claimer,) in claimers:
+        parts = str(claimer).split(":")
+        if len(parts) == 3 and parts[0] == host and parts[1].isdigit() and not _alive(int(parts[1])):
+            released += outbox.release(db, worker=str(claimer))
+    if released:
+        logger.warning("requeued %d deliveries left in flight by a stopped process", released)
+    return released
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+Composer = Callable[[str, ZoneInfo, tuple[str, ...]], Doc]
+
+
+def briefing_composer(db: Database) -> Composer:
+    """Compose (key, time zone, topics) -> document, for the ledger keys `weekly:YYYY-Www`."""
+
+    def compose(key: str, tz: ZoneInfo, topics: tuple[str, ...]) -> Doc:
+        week = parse_week(broadcasts.week_of_key(key))
+        return briefing_doc(filter_topics(compose_briefing(db, week=week, tz=tz), topics))
+
+    return compose
+
+
+def filter_topics(briefing: Briefing, topics: tuple[str, ...]) -> Briefing:
+    """Keep only the debates that mention one of `topics` (all of them when there are none)."""
+    if not topics:
+        return briefing
+
+    def mentions(text: str) -> bool:
+        low = text.lower()
+        return any(topic in low for topic in topics)
+
+    kept = [
+        d for d in briefing.debates
+        if mentions(d.question) or any(mentions(s.title) for s in d.sources)
+        or any(mentions(f.stance or "") or mentions(f.quote or "") for side in d.sides for f in side.figures)
+    ]
+    return Briefing(week=briefing.week, title=briefing.title, debates=kept,
+                    moves=[m for m in briefing.moves if any(m.figure_id in _ids(d) for d in kept)],
+                    sources=[s for d in kept for s in d.sources])
+
+
+def _ids(debate: Any) -> set[int]:
+    return {f.figure_id for side in debate.sides for f in side.figures}
+
+
+@dataclass
+class DeliveryEngine:
+    """Sends queued ledger rows with the platform senders it has; rows of other platforms wait."""
+
+    db: Database
+    senders: dict[str, PlatformSender]
+    pacers: dict[str, Pacer]
+    compose: Composer
+    default_timezone: ZoneInfo
+    clock: Callable[[], datetime]
+    concurrency: int = 64
+    worker: str = field(default_factory=worker_name)
+    on_report: Callable[[str, str, str, dict[str, int]], Awaitable[None]] | None = None
+    _cache: OrderedDict[tuple[str, str, str, tuple[str, ...]], Sequence[Any]] = field(default_factory=OrderedDict)
+
+    def _messages(self, key: str, platform: str, tz: ZoneInfo, topics: tuple[str, ...]) -> Sequence[Any]:
+        """The rendered briefing for this audience, cached: 100k chats share a handful of variants."""
+        cache_key = (key, platform, tz.key, topics)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self.senders[platform].render(self.compose(key, tz, topics))
+            while len(self._cache) > 256:
+                self._cache.popitem(last=False)
+        return self._cache[cache_key]
+
+    async def run(self, *, key: str | None = None, stop: asyncio.Event | None = None,
+                  progress: Callable[[int], None] | None = None) -> dict[str, int]:
+        """Send every due row (of `key`, if given) until none is left or `stop` is set; return the counts."""
+        release_dead_workers(self.db, now=self.clock())
+        pending: set[asyncio.Task[None]] = set()
+        slots = asyncio.Semaphore(self.concurrency)
+        try:
+            while not (stop and stop.is_set()):
+                batch = []
+                for platform in self.senders:
+                    batch += outbox.claim(self.db, worker=self.worker, now=self.clock(),
+                                          limit=self.concurrency, platform=platform, key=key)
+                if not batch:
+                    if pending:
+                        await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                        continue
+                    break
+                for row in batch:
+                    await slots.acquire()
+                    task = asyncio.create_task(self._deliver_row(row, slots, progress))
+                    pending.add(task)
+                    task.add_done_callback(pending.discard)
+                    if stop and stop.is_set():
+                        break
+            if pending:
+                await asyncio.gather(*pending)
+        finally:
+            for task in pending:
+                task.cancel()
+            outbox.release(self.db, worker=self.worker)  # anything not finished goes back to the queue
+        await self.report_finished()
+        return outbox.counts(self.db, key=key)
+
+    async def _deliver_row(self, row: outbox.OutboxRow, slots: asyncio.Semaphore,
+                           progress: Callable[[int], None] | None) -> None:
+        try:
+            await self._deliver(row)
+        except asyncio.CancelledError:
+            outbox.release(self.db, worker=self.worker)
+            raise
+        except Exception:  # a bug in one delivery must not stop the broadcast; the row is retried
+            logger.exception("delivery %s to %s:%s failed unexpectedly", row.key, row.platform, row.chat_id)
+            self._retry_or_fail(row, "internal error (see log)")
+        finally:
+            slots.release()
+            if progress:
+                progress(1)
+
+    async def _deliver(self, row: outbox.OutboxRow) -> None:
+        subscription = get_subscription(self.db, row.platform, row.chat_id)
+        if subscription is None or not subscription.active:
+            outbox.mark_skipped(self.db, row.id, reason="not subscribed")
+            return
+        tz = ZoneInfo(subscription.timezone) if subscription.timezone else self.default_timezone
+        messages = self._messages(row.key, row.platform, tz, tuple(subscription.topics))
+        sender, pacer = self.senders[row.platform], self.pacers[row.platform]
+        is_group = subscription.kind != "private"
+        index = row.parts_sent
+        while index < len(messages):
+            await pacer.wait(row.chat_id, is_group=is_group)
+            result = await sender.send(row.chat_id, messages[index])
+            if result.ok:
+                index += 1
+                if index < len(messages):
+                    outbox.part_sent(self.db, row.id, index)
+                continue
+            if result.retry_after is not None and result.retry_after <= WAIT_INLINE:
+                logger.info("%s asked to wait %.0f s before %s", row.platform, result.retry_after, row.chat_id)
+                await asyncio.sleep(result.retry_after)
+                continue
+            if result.retry_after is not None:
+                outbox.part_sent(self.db, row.id, index)
+                outbox.retry_later(self.db, row.id, at=self.clock() + timedelta(seconds=result.retry_after),
+                                   error=f"rate limited: retry after {result.retry_after:.0f} s")
+                return
+            if result.gone is not None:
+                logger.warning("%s chat %s is gone (%s): unsubscribing", row.platform, row.chat_id, result.gone)
+                unsubscribe(self.db, platform=row.platform, chat_id=row.chat_id, reason=result.gone, now=self.clock())
+                outbox.mark_skipped(self.db, row.id, reason=result.gone)
+                return
+            outbox.part_sent(self.db, row.id, index)
+            if result.permanent:
+                logger.error("delivery to %s:%s failed: %s", row.platform, row.chat_id, result.error)
+                outbox.mark_failed(self.db, row.id, error=result.error or "rejected")
+            else:
+                self._retry_or_fail(row, result.error or "error")
+            return
+        outbox.mark_sent(self.db, row.id, now=self.clock())
+
+    def _retry_or_fail(self, row: outbox.OutboxRow, error: str) -> None:
+        if row.attempts >= MAX_ATTEMPTS:
+            logger.error("giving up on %s to %s:%s after %d attempts: %s",
+                         row.key, row.platform, row.chat_id, row.attempts, error)
+            outbox.mark_failed(self.db, row.id, error=error)
+        else:
+            delay = BACKOFF_BASE * (2 ** (row.attempts - 1))
+            outbox.retry_later(self.db, row.id, at=self.clock() + delay, error=error)
+
+    async def report_finished(self) -> None:
+        """Tell each admin who asked for a broadcast how it went, once it has nothing left to send."""
+        if self.on_report is None:
+            return
+        for key, platform, chat_id in broadcasts.finished_unreported(self.db):
+            if platform in self.senders:
+                await self.on_report(key, platform, chat_id, outbox.counts(self.db, key=key))
+                broadcasts.mark_reported(self.db, key=key, now=self.clock())
