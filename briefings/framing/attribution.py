@@ -277,7 +277,8 @@ class Attributor:
             same = previous.paragraph == sentence.paragraph
             if doc.text[previous.start:previous.end].rstrip().endswith(":"):
                 return self._subject(previous.start, previous.end), "colon"
-            if not same and opens:
+            alone = not doc.text[quote.close_at:doc.paragraphs[sentence.paragraph].end].strip(" .,!?")
+            if not same and opens and alone:
                 earlier = [k for k, para in paragraph_of.items() if para == previous.paragraph]
                 if earlier and earlier[-1] in self.speakers:
                     return self.speakers[earlier[-1]], "previous paragraph"

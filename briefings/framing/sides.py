@@ -46,18 +46,37 @@ CUE_WEIGHT = 2.0
 RELATION_WEIGHT = 3.0
 CONTINUITY_WEIGHT = 0.5
 LEAN_WEIGHT = 1.0
+CUE_LEAN = 1.5
+BRIDGE_WORDS = 14
+STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
 
+# Relative cues: the holder coming in stands apart from / with the holder discussed before.
 _CONTRAST_CUE = re.compile(
     r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
-    r"\b(?:opponents?|critics?|sceptics?|skeptics?|disagree[sd]?|not persuaded|unconvinced|not convinced|"
-    r"sees? it differently|saw it differently|pushed back|push back|the other side|the other camp|"
-    r"a different view|objected|dissent\w*|rejected|dismissed|countered|unimpressed|unmoved)\b",
+    r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
+    r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike)\b",
     re.IGNORECASE,
 )
 _ALLIANCE_CUE = re.compile(
-    r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|backed|joined|seconded|"
-    r"shared by|shares? (?:that|the|this)|supporters?|support (?:also )?came|in the same vein|allies|ally)\b",
+    r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
+    r"in the same vein|allies|ally)\b",
+    re.IGNORECASE,
+)
+# Absolute cues: the holder coming in is for / against what the story is about.
+_OBJECT = (r"(?:the|this|that|a|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plans?|bills?|deals?|laws?|"
+           r"measures?|levy|tax|merger|projects?|schemes?|polic(?:y|ies)|amendments?|reforms?|ideas?|line|route|"
+           r"contract|decision|paper|rules?|changes?|cuts?|agreement|move|strategy|approach|offer)")
+_FOR_CUE = re.compile(
+    r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
+    r"(?:backed|supported|defended|welcomed|praised|endorsed|championed|hailed) " + _OBJECT + r")\b",
+    re.IGNORECASE,
+)
+_AGAINST_CUE = re.compile(
+    r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
+    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|"
+    r"(?:criticized|criticised|opposed|attacked|rejected|condemned|warned against|denounced|slammed) "
+    + _OBJECT + r")\b",
     re.IGNORECASE,
 )
 _PARTS = re.compile(
@@ -89,6 +108,12 @@ accused warn warns warned reject rejects rejected fear fears feared destroy dest
 harms hurt hurts scrap drop withdraw halt stop delay risk risks threat threatens repression unfair
 """)
 _NEGATION = word_set("not no never without nobody nothing neither nor cannot")
+_NOT_SUBJECT = word_set("""
+to of for with at by from on in about against and or the a an that than as including like into onto
+over under between among toward towards via per after before without within thank thanked met
+""")
+# `X's views are shared by A, B and C`: the people listed stand with X.
+_SHARED_BY = re.compile(r"\b(?:shared|echoed|backed|supported|endorsed|joined|seconded) by\b", re.IGNORECASE)
 _NOMINAL = re.compile(r"(?:ment|tion|sion|ure|ance|ence|ism|cy|ity)$")
 
 
@@ -185,6 +210,8 @@ class Reader:
         self.intro: dict[int, int] = {}  # person -> sentence where they come in
         self.edges: Counter[tuple[int, int]] = Counter()  # (a, b), a < b -> weight (+ same, - apart)
         self.reasons: dict[int, list[int]] = {}  # person -> sentences that grounded an edge
+        self.cue: dict[int, float] = {}  # person -> +1 for, -1 against, from where they come in
+        self.allied: list[tuple[int, int, int]] = []  # (a, b, sentence) from `shared by` lists
 
     def _subjects(self, index: int) -> list[int]:
         """People (named or as he/she) who are the subject of a stance verb in sentence `index`."""
@@ -202,11 +229,13 @@ class Reader:
                 ident, end = self.attributor.resolve_pronoun(offset, PRONOUNS[word.low]), sentence.start + word.end
             else:
                 continue
+            if i and words[i - 1].low in _NOT_SUBJECT and not text[words[i - 1].end:word.start].strip(" "):
+                continue  # `met with X`, `shared by X`: an object, not a subject
             j = i + 1
             while j < len(words) and sentence.start + words[j].start < end:
                 j += 1
             k = self.attributor._skip_appositive_in(text, words, j)
-            window = [w.low for w in words[j:j + 4] + words[k:k + 3]]
+            window = [w.low for w in words[j:j + 3] + words[k:k + 3]]
             if ident is not None and ident not in found and any(w in STANCE_VERBS for w in window):
                 found.append(ident)
         return found
@@ -226,11 +255,38 @@ class Reader:
         for sentence in doc.sentences:
             for ident in self._subjects(sentence.index):
                 self.holders.setdefault(ident, Holder(ident)).sentences.append(sentence.index)
+        for sentence in doc.sentences:
+            self._shared_by(sentence.index)
         for ident, holder in self.holders.items():
             holder.sentences = sorted(set(holder.sentences))
             mentions = [m for m in doc.cast.mentions if m.person == ident and not m.quoted]
             first = doc.sentence_at(mentions[0].start).index if mentions else holder.sentences[0]
             self.intro[ident] = min(first, holder.sentences[0])
+
+    def _shared_by(self, index: int) -> None:
+        """`X's views are shared by A, B and C`: A, B and C hold X's stance too."""
+        doc = self.doc
+        sentence = doc.sentences[index]
+        text = doc.unquoted(sentence.start, sentence.end)
+        match = _SHARED_BY.search(text)
+        if not match:
+            return
+        anchor: int | None = None
+        for word in tokens(text, 0, match.start()):
+            mention = doc.mention_at(sentence.start + word.start)
+            if mention is not None:
+                anchor = mention.person
+            elif word.low in PRONOUNS:
+                anchor = self.attributor.resolve_pronoun(sentence.start + word.start, PRONOUNS[word.low])
+            if anchor is not None:
+                break
+        if anchor is None:
+            return
+        self.holders.setdefault(anchor, Holder(anchor)).sentences.append(index)
+        for mention in doc.mentions_in(sentence.start + match.end(), sentence.end):
+            if mention.person != anchor:
+                self.holders.setdefault(mention.person, Holder(mention.person)).sentences.append(index)
+                self.allied.append((anchor, mention.person, index))
 
     def _edge(self, a: int, b: int, weight: float, sentence: int) -> None:
         if a == b:
@@ -243,12 +299,23 @@ class Reader:
         """Edges between debaters from cues where they come in, their statements, and their roles."""
         doc = self.doc
         order = sorted(debaters, key=lambda i: self.intro[i])
-        for previous, current in zip(order, order[1:], strict=False):
-            start = max(self.intro[previous] + 1, self.intro[current] - 1)
-            cue = " ".join(doc.unquoted(s.start, s.end).strip()
-                           for s in doc.sentences[start:self.intro[current] + 1])
-            if _CONTRAST_CUE.search(cue) or any(_CONTRAST_CUE.match(
-                    doc.unquoted(s.start, s.end).strip()) for s in doc.sentences[start:self.intro[current] + 1]):
+        for a, b, index in self.allied:
+            if a in debaters and b in debaters:
+                self._edge(a, b, RELATION_WEIGHT, index)
+        for n, current in enumerate(order):
+            start = self.intro[current] if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
+            window = [doc.unquoted(s.start, s.end).strip() for s in doc.sentences[max(0, start):self.intro[current] + 1]]
+            if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS:
+                window = window[1:]  # only a short bridge (`Opponents were not persuaded.`) speaks for the next holder
+            cue = " ".join(window)
+            absolute = len(_FOR_CUE.findall(cue)) - len(_AGAINST_CUE.findall(cue))
+            if absolute:
+                self.cue[current] = 1.0 if absolute > 0 else -1.0
+                self.reasons.setdefault(current, []).append(self.intro[current])
+            if n == 0:
+                continue
+            previous = order[n - 1]
+            if any(_CONTRAST_CUE.search(part) for part in window):
                 self._edge(current, previous, -CUE_WEIGHT, self.intro[current])
             elif _ALLIANCE_CUE.search(cue):
                 self._edge(current, previous, CUE_WEIGHT, self.intro[current])
@@ -304,6 +371,19 @@ class Reader:
         return None
 
 
+def _speaks(doc: Document, attributions: list[Attribution], ident: int) -> bool:
+    """Whether the person is quoted at some length outside the headline."""
+    headline_end = doc.paragraphs[0].end if doc.paragraphs else 0
+    return any(a.speaker is not None and a.speaker.ident == ident and a.quote.open_at > headline_end
+               and a.quote.words(doc.text) >= 4 for a in attributions)
+
+
+def _names_in(text: str, name: str) -> bool:
+    """Whether `text` names the person (by surname)."""
+    last = name.split()[-1]
+    return bool(re.search(r"\b" + re.escape(last) + r"\b", text))
+
+
 def _best_split(items: list[int], weight: dict[tuple[int, int], float]) -> dict[int, int]:
     """The two-colouring of `items` that agrees best with the pair weights (+ together, - apart)."""
     if not items:
@@ -334,15 +414,26 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
     order = sorted(holders, key=lambda i: reader.intro[i])
     for ident in order:
         holders[ident].side = reader.fixed_side(ident, regime_story)
-    debaters = [i for i in order if holders[i].side is None]
+    named = (question or "") + " " + (doc.text[doc.paragraphs[0].start:doc.paragraphs[0].end] if doc.paragraphs else "")
+    debaters = [i for i in order if holders[i].side is None and (
+        not _names_in(named, doc.cast.people[i].name) or _speaks(doc, attributions, i))]
+    for ident in order:
+        if holders[ident].side is None and ident not in debaters:
+            del holders[ident]  # the person the debate is about, not a party to it
+    order = [i for i in order if i in holders]
     reader.relate(debaters)
     weight: dict[tuple[int, int], float] = dict(reader.edges)
-    leans = {i: reader.lean(i, poles) for i in debaters}
+    lexical = {i: reader.lean(i, poles) for i in debaters}
+    mean = sum(lexical.values()) / len(lexical) if lexical else 0.0
+    # Statement words carry a story's tone as much as a camp's, so only their deviation counts.
+    leans = {i: reader.cue.get(i, 0.0) * CUE_LEAN + STATEMENT_LEAN * (lexical[i] - mean) for i in debaters}
     camps = {i: reader.camp(i) for i in debaters}
     for n, a in enumerate(debaters):
         for b in debaters[n + 1:]:
             key = (min(a, b), max(a, b))
-            weight[key] = weight.get(key, 0.0) + LEAN_WEIGHT * leans[a] * leans[b] + ROLE_WEIGHT * camps[a] * camps[b]
+            # Two challengers can disagree (an opposition split); government and its challengers cannot agree.
+            role = ROLE_WEIGHT * camps[a] * camps[b] if max(camps[a], camps[b]) > 0 else 0.0
+            weight[key] = weight.get(key, 0.0) + LEAN_WEIGHT * leans[a] * leans[b] + role
     signs = _best_split(debaters, weight)
     first_lean = sum(leans[i] * signs[i] for i in debaters)
     flip = -1 if first_lean < 0 else 1  # the camp leaning to support (or pole A) takes the first label
