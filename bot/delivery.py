@@ -73,8 +73,16 @@ class PlatformSender(Protocol):
 class Pacer:
     """Spaces sends to stay under an overall rate, one message a second per chat, and 20 a minute per group."""
 
-    def __init__(self, rate_per_second: float, *, clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        rate_per_second: float,
+        *,
+        per_chat_interval: float = PER_CHAT_INTERVAL,
+        per_group_interval: float = PER_GROUP_INTERVAL,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         rate = max(rate_per_second * RATE_MARGIN, 0.1)
+        self.per_chat_interval, self.per_group_interval = per_chat_interval, per_group_interval
         self.overall = AsyncLimiter(1, 1.0 / rate)  # capacity 1: even spacing, no burst over the window
         self._last: OrderedDict[Hashable, float] = OrderedDict()
         self._clock = clock or (lambda: asyncio.get_running_loop().time())
@@ -92,9 +100,9 @@ class Pacer:
 
     async def wait(self, chat_key: Hashable, *, is_group: bool) -> None:
         """Return when a message to this chat may go."""
-        await self._space(("chat", chat_key), PER_CHAT_INTERVAL)
+        await self._space(("chat", chat_key), self.per_chat_interval)
         if is_group:
-            await self._space(("group", chat_key), PER_GROUP_INTERVAL)
+            await self._space(("group", chat_key), self.per_group_interval)
         await self.overall.acquire()
 
 
@@ -177,6 +185,7 @@ class DeliveryEngine:
     worker: str = field(default_factory=worker_name)
     on_report: Callable[[str, str, str, dict[str, int]], Awaitable[None]] | None = None
     _cache: OrderedDict[tuple[str, str, str, tuple[str, ...]], Sequence[Any]] = field(default_factory=OrderedDict)
+    _stop: asyncio.Event = field(default_factory=asyncio.Event)
 
     def _messages(self, key: str, platform: str, tz: ZoneInfo, topics: tuple[str, ...]) -> Sequence[Any]:
         """The rendered briefing for this audience, cached: 100k chats share a handful of variants."""
@@ -191,6 +200,7 @@ class DeliveryEngine:
                   progress: Callable[[int], None] | None = None) -> dict[str, int]:
         """Send every due row (of `key`, if given) until none is left or `stop` is set; return the counts."""
         release_dead_workers(self.db, now=self.clock())
+        self._stop = stop or asyncio.Event()
         pending: set[asyncio.Task[None]] = set()
         slots = asyncio.Semaphore(self.concurrency)
         try:
@@ -247,6 +257,10 @@ class DeliveryEngine:
         index = row.parts_sent
         while index < len(messages):
             await pacer.wait(row.chat_id, is_group=is_group)
+            if self._stop.is_set():  # shutting down: this row goes back to the queue at the next part
+                outbox.part_sent(self.db, row.id, index)
+                outbox.release(self.db, worker=self.worker, row_id=row.id)
+                return
             result = await sender.send(row.chat_id, messages[index])
             if result.ok:
                 index += 1

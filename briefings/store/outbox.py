@@ -121,9 +121,15 @@ def mark_skipped(db: Database, row_id: int, *, reason: str) -> None:
         )
 
 
-def release(db: Database, *, worker: str | None = None, claimed_before: datetime | None = None) -> int:
+def release(
+    db: Database, *, worker: str | None = None, claimed_before: datetime | None = None, row_id: int | None = None
+) -> int:
     """Return in-flight rows to the queue: a worker's own (clean shutdown) or any claimed too long ago (crash)."""
-    where, params = ["state = 'sending'"], []
+    where: list[str] = ["state = 'sending'"]
+    params: list[object] = []
+    if row_id is not None:
+        where.append("id = ?")
+        params.append(row_id)
     if worker is not None:
         where.append("claimed_by = ?")
         params.append(worker)
