@@ -8,6 +8,7 @@ from typing import Literal
 from bot.commands.core import Button, Reply, Request, command
 from briefings.compose import compose_briefing, latest_week
 from briefings.feeds import ingest_source
+from briefings.framing.llm import usage_totals
 from briefings.pipeline import frame_new_stories
 from briefings.render.briefing import briefing_doc
 from briefings.render.doc import Bold, Bullets, Code, Doc, Heading, Paragraph, Span, spans
@@ -95,6 +96,7 @@ def stats(request: Request) -> Reply:
     ]
     sent = outbox.counts(db)
     lines.append(spans(Bold("Deliveries: "), ", ".join(f"{n} {state}" for state, n in sent.items())))
+    lines += [spans(Bold("LLM: "), usage.describe()) for usage in usage_totals(db)]  # only once the LLM ran
     return Reply(Doc.of(Heading("Stats", level=1), Bullets(tuple(lines))))
 
 
@@ -118,7 +120,8 @@ def brief_now(request: Request) -> Reply:
     preview = briefing_doc(compose_briefing(services.db, week=week, tz=services.timezone))
     head = Doc.of(Paragraph(spans(
         Bold("Preview."), f" This is the briefing for {week}. Confirm within {CONFIRM_MINUTES} minutes to send it to "
-        f"{audience} subscribed {'chat' if audience == 1 else 'chats'}; chats that already got {week} are skipped.")))
+        f"{audience} subscribed {'chat' if audience == 1 else 'chats'} now; the scheduled weekly briefing still goes "
+        "out as usual.")))
     buttons = ((Button("Confirm and send", f"/brief_now confirm {token}"),
                 Button("Cancel", f"/brief_now cancel {token}")),)
     return Reply(head + preview, buttons=buttons)
@@ -144,7 +147,7 @@ def _settle(request: Request, *, action: str, token: str) -> Reply:
         return Reply(Doc.of(Paragraph(spans(SETTLE_TEXT[outcome]))))
     if state == "cancelled":
         return Reply(Doc.of(Paragraph(spans("Cancelled: nothing was sent."))), replace=True)
-    key = broadcasts.weekly_key(week)
+    key = broadcasts.manual_key(week, token)
     added = broadcasts.start_broadcast(
         services.db, key=key, kind="manual", report_to=(request.chat.platform, request.chat.id), now=now,
     )

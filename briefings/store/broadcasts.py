@@ -1,8 +1,10 @@
 """Broadcasts and the admin's confirm step before one goes out.
 
-A broadcast is a briefing key (`weekly:2026-W48`) queued for every subscribed
-chat. Scheduled and manual sends share the key of their week, so `/brief_now`
-on Wednesday and the Monday schedule never give a chat the same week twice.
+A broadcast is a ledger key queued for chats: `weekly:2026-W48` for the
+scheduled briefing of a week (each chat gets it once, whenever its slot comes),
+`manual:2026-W48:TOKEN` for an admin's `/brief_now`. A manual send is an extra
+briefing, so it does not stop the full week from going out on schedule; its
+confirmation token makes a double press send once.
 
 A confirmation is a one-time token bound to the admin who asked: only they
 can use it, only within its lifetime, and only once (a double press sends once).
@@ -27,9 +29,15 @@ def weekly_key(week: str) -> str:
     return f"weekly:{week}"
 
 
+def manual_key(week: str, token: str) -> str:
+    """The ledger key of an admin's manual send of `week`."""
+    return f"manual:{week}:{token}"
+
+
 def week_of_key(key: str) -> str:
     """The ISO week a ledger key is about."""
-    return key.split(":", 1)[1] if ":" in key else key
+    parts = key.split(":")
+    return parts[1] if len(parts) > 1 else key
 
 
 def create_confirmation(
@@ -75,13 +83,20 @@ def start_broadcast(
     chats: list[tuple[str, str]] | None = None,
     report_to: tuple[str, str] | None = None,
     now: datetime,
+    keep_existing: bool = False,
 ) -> int:
-    """Record the broadcast and queue it for `chats` (default: every active subscription); return rows added."""
-    db.table("broadcasts").upsert({
-        "key": key, "week": week_of_key(key), "kind": kind, "created_at": now.astimezone(UTC).isoformat(),
-        "report_platform": report_to[0] if report_to else None, "report_chat": report_to[1] if report_to else None,
-        "reported_at": None,
-    }, pk="key")
+    """Record the broadcast and queue it for `chats` (default: every active subscription); return rows added.
+
+    `keep_existing` leaves an existing broadcast record (and whom to report to) as it is: the scheduler
+    adds chats to a week's key every minute, and must not take over a broadcast an admin started.
+    """
+    exists = db.execute("SELECT 1 FROM broadcasts WHERE key = ?", [key]).fetchone() is not None
+    if not (keep_existing and exists):
+        db.table("broadcasts").upsert({
+            "key": key, "week": week_of_key(key), "kind": kind, "created_at": now.astimezone(UTC).isoformat(),
+            "report_platform": report_to[0] if report_to else None,
+            "report_chat": report_to[1] if report_to else None, "reported_at": None,
+        }, pk="key")
     if chats is None:
         rows = db.execute("SELECT platform, chat_id FROM subscriptions WHERE active = 1 ORDER BY platform, chat_id")
         return outbox.enqueue(db, key=key, chats=((str(p), str(c)) for p, c in rows), now=now)
