@@ -98,6 +98,7 @@ def ingest(sources: tuple[str, ...], no_full_text: bool, db: Path | None) -> Non
 
     Example: briefing-bot ingest https://example.org/feed.xml ./saved-feed.xml
     """
+    from bot.framer import framer_for
     from briefings.feeds import ingest_sources
     from briefings.pipeline import frame_new_stories
 
@@ -111,7 +112,8 @@ def ingest(sources: tuple[str, ...], no_full_text: bool, db: Path | None) -> Non
     for result in results:
         click.echo(result.describe())
         failed += not result.ok
-    click.echo(frame_new_stories(database).describe())
+    framer, backend = framer_for(settings, database)
+    click.echo(frame_new_stories(database, framer=framer, backend=backend).describe())
     if failed:
         sys.exit(1)
 
@@ -318,6 +320,30 @@ def render_doc(doc: Doc, fmt: str) -> str:
     if fmt == "markdown":
         return to_markdown(doc)
     return to_plain_text(doc)
+
+
+@cli.command()
+@db_option
+@domain_errors
+def run(db: Path | None) -> None:
+    """Run the service: chat adapters for every platform whose token is set, the feed poller and the schedule.
+
+    Needs TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN (see .env.example). Stops
+    cleanly on SIGTERM or Ctrl-C: deliveries in flight finish, the rest wait in
+    the queue for the next start.
+
+    Example: briefing-bot run --db /data/briefings.db
+    """
+    import asyncio
+
+    from bot.errors import PlatformAuthError
+    from bot.service import NoPlatformError, serve
+
+    settings = load(db)
+    try:
+        asyncio.run(serve(settings))
+    except (NoPlatformError, PlatformAuthError, SettingsError) as exc:
+        fail(str(exc), 2)
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ from briefings.compose import Briefing, compose_briefing, parse_week
 from briefings.render.briefing import briefing_doc
 from briefings.render.doc import Doc
 from briefings.store import broadcasts, outbox
-from briefings.store.subscriptions import get_subscription, unsubscribe
+from briefings.store.subscriptions import get_subscription, migrate_chat, unsubscribe
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ class SendResult:
     gone: str | None = None  # the chat can no longer receive (blocked, kicked, archived): unsubscribe it
     error: str | None = None  # failed; retried with back-off unless `permanent`
     permanent: bool = False
+    migrated_to: str | None = None  # the chat has a new id (a Telegram group became a supergroup)
 
 
 SENT = SendResult(ok=True)
@@ -275,6 +276,11 @@ class DeliveryEngine:
                 outbox.part_sent(self.db, row.id, index)
                 outbox.retry_later(self.db, row.id, at=self.clock() + timedelta(seconds=result.retry_after),
                                    error=f"rate limited: retry after {result.retry_after:.0f} s")
+                return
+            if result.migrated_to is not None:
+                migrate_chat(self.db, platform=row.platform, old=row.chat_id, new=result.migrated_to)
+                outbox.mark_skipped(self.db, row.id, reason=result.gone or "migrated")
+                outbox.enqueue(self.db, key=row.key, chats=[(row.platform, result.migrated_to)], now=self.clock())
                 return
             if result.gone is not None:
                 logger.warning("%s chat %s is gone (%s): unsubscribing", row.platform, row.chat_id, result.gone)

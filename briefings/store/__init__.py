@@ -7,6 +7,6 @@ loses nothing and the database is the single source of truth.
 
 from __future__ import annotations
 
-from briefings.store.database import SCHEMA_VERSION, open_database, schema_version
+from briefings.store.database import SCHEMA_VERSION, open_database, open_per_thread, schema_version
 
-__all__ = ["SCHEMA_VERSION", "open_database", "schema_version"]
+__all__ = ["SCHEMA_VERSION", "open_database", "open_per_thread", "schema_version"]

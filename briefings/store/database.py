@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -32,6 +34,7 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"cannot open database {str(target)!r}: {exc}") from exc
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across crashes, no fsync on every commit
     db.execute("PRAGMA foreign_keys=ON")
     try:
         MIGRATIONS.apply(db)
@@ -44,3 +47,32 @@ def open_database(path: str | Path | None = None, *, memory: bool = False) -> Da
 def schema_version(db: Database) -> int:
     """The number of migrations applied to `db` (0 for a new file)."""
     return len(MIGRATIONS.applied(db))
+
+
+class PerThreadDatabase:
+    """One sqlite-utils `Database` per thread on the same file, behind one object.
+
+    A sqlite3 connection must not be used by two threads at once, but the
+    service answers chat commands in worker threads while the event loop
+    delivers. Code takes this wherever it takes a `Database`: each attribute
+    access goes to the calling thread's own connection, opened on first use.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self._path = path
+        self._local = threading.local()
+        open_database(path).conn.close()  # create and migrate once, up front, so errors surface at start
+
+    def _db(self) -> Database:
+        db: Database | None = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = open_database(self._path)
+        return db
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._db(), name)
+
+
+def open_per_thread(path: str | Path) -> Database:
+    """A database whose connection is per thread (see `PerThreadDatabase`), typed as the `Database` it acts as."""
+    return cast(Database, PerThreadDatabase(path))

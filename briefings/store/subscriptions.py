@@ -148,3 +148,12 @@ def followed(db: Database, *, platform: str, chat_id: str) -> list[tuple[int, st
         [platform, chat_id],
     ).fetchall()
     return [(int(i), str(n)) for i, n in rows]
+
+
+def migrate_chat(db: Database, *, platform: str, old: str, new: str) -> None:
+    """Move a chat's subscription and follows to its new id (a Telegram group upgraded to a supergroup)."""
+    with db.conn:
+        db.conn.execute("UPDATE OR IGNORE subscriptions SET chat_id = ? WHERE platform = ? AND chat_id = ?",
+                        [new, platform, old])
+        db.conn.execute("UPDATE OR IGNORE follows SET chat_id = ? WHERE platform = ? AND chat_id = ?",
+                        [new, platform, old])

@@ -1,0 +1,198 @@
+"""The Telegram adapter: python-telegram-bot in, platform-neutral commands, Telegram HTML out.
+
+`build_telegram_app` registers every handler in one place (the PTB examples'
+`main()`), with no import-time side effects. Handlers only translate: an
+update becomes a `Request`, `dispatch` decides, the reply document becomes
+HTML messages within Telegram's 4096-character limit, buttons an inline
+keyboard whose callback data is the command line to run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+
+from bot import messages
+from bot.commands import Chat, Reply, Request, Sender, Services, commands, dispatch, parse_command
+from bot.commands.core import REGISTRY
+from bot.config import Settings
+from bot.delivery import SENT, Pacer, SendResult
+from briefings.render.doc import Doc
+from briefings.render.telegram import to_telegram_html
+
+logger = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+GONE_PHRASES = ("chat not found", "bot was kicked", "bot was blocked", "user is deactivated", "have no rights")
+
+
+def _chat(update: Update) -> Chat:
+    chat = update.effective_chat
+    assert chat is not None
+    kind: Literal["private", "group", "channel"] = "group"
+    if chat.type == ChatType.PRIVATE:
+        kind = "private"
+    elif chat.type == ChatType.CHANNEL:
+        kind = "channel"
+    return Chat(platform=PLATFORM, id=str(chat.id), kind=kind, title=chat.title)
+
+
+async def _sender(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat, command: str,
+                  admins: frozenset[int]) -> Sender:
+    """Who sent it; asks Telegram whether they administer the group only when the command needs to know."""
+    user = update.effective_user
+    assert user is not None
+    entry = REGISTRY.get(command)
+    is_chat_admin: bool | None = None
+    if not chat.is_private and entry is not None and entry.who in ("chat_admin", "subscriber"):
+        try:
+            member = await context.bot.get_chat_member(int(chat.id), user.id)
+            is_chat_admin = member.status in ADMIN_STATUSES
+        except TelegramError as exc:
+            logger.warning("could not check admin rights of %s in %s: %s", user.id, chat.id, exc)
+    return Sender(id=str(user.id), name=user.full_name, is_admin=user.id in admins, is_chat_admin=is_chat_admin)
+
+
+def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The reply's buttons as an inline keyboard; each button's callback data is its command line."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.action) for b in row] for row in reply.buttons]
+    )
+
+
+async def send_reply(reply: Reply, *, chat_id: int, bot: Any, edit: Message | None = None,
+                     pacer: Pacer | None = None, is_group: bool = False) -> None:
+    """Send the reply's HTML messages in order, buttons under the last; edit `edit` first when asked to.
+
+    With a `pacer` (the service shares delivery's), a reply of several messages keeps to Telegram's
+    one message a second per chat, and replies count toward the overall rate like broadcasts do.
+    """
+    chunks = to_telegram_html(reply.doc)
+    markup = keyboard(reply)
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        if pacer is not None:
+            await pacer.wait(str(chat_id), is_group=is_group)
+        if index == 0 and edit is not None and reply.replace:
+            await edit.edit_text(chunk, parse_mode=ParseMode.HTML, reply_markup=markup if last else None,
+                                 disable_web_page_preview=True)
+            continue
+        await bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup if last else None,
+                               disable_web_page_preview=True)
+
+
+def build_telegram_app(
+    settings: Settings, services: Services, *, on_broadcast: Callable[[str], None] | None = None,
+    pacer: Pacer | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The PTB application with every handler registered, talking to `TELEGRAM_API_URL`."""
+    assert settings.telegram_bot_token is not None
+    os.environ.setdefault("PTB_TIMEDELTA", "true")  # durations as timedelta, without PTB's deprecation warning
+    base = settings.telegram_api_url.rstrip("/")
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{base}/bot")
+        .base_file_url(f"{base}/file/bot")
+        .build()
+    )
+    admins = frozenset(settings.telegram_admin_ids)
+
+    async def run_command(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
+                          edit: Message | None = None) -> None:
+        chat = _chat(update)
+        parsed = parse_command(line, bot_username=context.bot.username)
+        if parsed is None:
+            return  # a command for another bot in this group
+        name, args = parsed
+        sender = await _sender(update, context, chat, name, admins)
+        request = Request(chat=chat, sender=sender, name=name, args=args, services=services)
+        reply = await asyncio.to_thread(dispatch, request)
+        await send_reply(reply, chat_id=int(chat.id), bot=context.bot, edit=edit, pacer=pacer,
+                         is_group=not chat.is_private)
+        if reply.broadcast and on_broadcast is not None:
+            on_broadcast(reply.broadcast)
+
+    async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer a /command in any chat."""
+        message = update.effective_message
+        if message is not None and message.text:
+            await run_command(update, context, message.text)
+
+    async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Run the command line a pressed button carries, as the user who pressed it."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        message = query.message if isinstance(query.message, Message) else None
+        await run_command(update, context, query.data or "", edit=message)
+
+    async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Plain text in a private chat gets a hint; in groups the bot stays quiet."""
+        await send_reply(Reply(messages.plain_text_hint()), chat_id=int(_chat(update).id), bot=context.bot)
+
+    async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log the failure with its trace, then apologise where there is someone to apologise to."""
+        logger.error("error handling an update", exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            try:
+                await send_reply(Reply(messages.error_reply()), chat_id=update.effective_chat.id, bot=context.bot)
+            except TelegramError:
+                logger.warning("could not send the apology either")
+
+    app.add_handler(MessageHandler(filters.COMMAND, on_command))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_text))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def register_commands(app: Application) -> None:  # type: ignore[type-arg]
+    """Tell Telegram the reader commands, so clients show them in the menu."""
+    await app.bot.set_my_commands(
+        [BotCommand(c.name, c.summary[:256]) for c in commands() if c.who != "admin"]
+    )
+
+
+class TelegramSender:
+    """Delivery's view of Telegram: render to HTML messages, send one, say what happened in delivery's terms."""
+
+    platform = PLATFORM
+
+    def __init__(self, bot: Any) -> None:
+        self.bot = bot
+
+    def render(self, doc: Doc) -> Sequence[str]:
+        return to_telegram_html(doc)
+
+    async def send(self, chat_id: str, message: Any) -> SendResult:
+        try:
+            await self.bot.send_message(int(chat_id), message, parse_mode=ParseMode.HTML,
+                                        disable_web_page_preview=True)
+        except RetryAfter as exc:
+            retry = exc.retry_after
+            return SendResult(retry_after=float(retry.total_seconds() if hasattr(retry, "total_seconds") else retry))
+        except Forbidden as exc:
+            return SendResult(gone=f"Forbidden: {exc.message}")
+        except ChatMigrated as exc:
+            return SendResult(gone=f"group became supergroup {exc.new_chat_id}", migrated_to=str(exc.new_chat_id))
+        except BadRequest as exc:
+            if any(phrase in exc.message.lower() for phrase in GONE_PHRASES):
+                return SendResult(gone=f"Bad Request: {exc.message}")
+            return SendResult(error=f"Bad Request: {exc.message}", permanent=True)
+        except (TimedOut, NetworkError) as exc:
+            return SendResult(error=f"network: {exc}")
+        except TelegramError as exc:
+            return SendResult(error=str(exc))
+        return SENT

@@ -1,0 +1,216 @@
+"""Telegram end to end: the real python-telegram-bot against the local fake Bot API, the whole service running."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot import service as service_module
+from bot.config import load_settings
+from briefings.feeds import ingest_sources
+from briefings.pipeline import frame_new_stories
+from briefings.sample import SAMPLE_FEED
+from briefings.store import open_database, outbox
+from briefings.store.subscriptions import get_subscription
+from tests.fakes.feed_server import FeedServer, Route
+from tests.fakes.telegram_api import FakeTelegram, Sent
+
+ADMIN, READER, MEMBER, BLOCKER = 7, 8, 9, 10
+GROUP = -1001234567890
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample newsletter ingested and framed once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("sample") / "sample.db"
+    db = open_database(path)
+    list(ingest_sources(db, [str(SAMPLE_FEED)], full_text=False))
+    frame_new_stories(db)
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    with FakeTelegram() as server:
+        server.add_user(ADMIN, "Ada Admin")
+        server.add_user(READER, "Rita Reader")
+        server.add_user(MEMBER, "Milo Member")
+        server.add_user(BLOCKER, "Bo Blocker")
+        server.add_group(GROUP, "Varnia watchers", admins=[ADMIN], members=[MEMBER])
+        yield server
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def bot(tg: FakeTelegram, sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              ) -> AsyncIterator[tuple[service_module.Service, Clock]]:
+    """The whole service (`briefing-bot run`) serving the fake Telegram, with a clock the test moves."""
+    db_path = tmp_path / "bot.db"
+    shutil.copy(sample_db, db_path)
+    clock = Clock()
+    monkeypatch.setattr(service_module, "clock", clock)
+    monkeypatch.setattr(service_module, "TELEGRAM_POLL_TIMEOUT", 0)
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    settings = load_settings(
+        None, briefing_db=db_path, briefing_feeds=[], telegram_bot_token=tg.token,
+        telegram_api_url=tg.url, telegram_admin_ids=[ADMIN], telegram_rate_per_second=1000,
+    )
+    running = await service_module.start(settings)
+    delivery = asyncio.create_task(service_module.deliver_forever(running))
+    try:
+        yield running, clock
+    finally:
+        running.stop.set()
+        await delivery
+        for close in running.closers:
+            await close()
+
+
+async def say(tg: FakeTelegram, user: int, text: str, chat: int | None = None, *, long: bool = False) -> list[str]:
+    """A user writes `text`; return the texts of the bot's answer in that chat.
+
+    A `long` answer comes as several messages, one a second (Telegram's per-chat limit): wait until the
+    bot has been quiet for longer than that.
+    """
+    target = chat if chat is not None else user
+    before = len(tg.messages_to(target))
+    tg.send_text(user, chat, text)
+    await tg.wait_for_messages(target, before + 1, timeout=5)
+    while long:
+        count = len(tg.messages_to(target))
+        try:
+            await tg.wait_until(lambda: len(tg.messages_to(target)) > count, timeout=1.5)
+        except AssertionError:
+            break
+    return [s.plain or "" for s in tg.messages_to(target)[before:]]
+
+
+def assert_all_accepted(tg: FakeTelegram) -> None:
+    """Every message the bot sent passed the fake's checks (HTML Telegram can parse, <= 4096 characters)."""
+    refused = [c for c in tg.calls if c.method in ("sendMessage", "editMessageText") and c.status == 400]
+    assert refused == []
+
+
+async def test_start_help_and_reader_commands_in_a_private_chat(tg: FakeTelegram, bot: object) -> None:
+    [welcome] = await say(tg, READER, "/start")
+    assert "stance briefing" in welcome and "/stance NAME" in welcome and "/brief_now" not in welcome
+    stance = await say(tg, READER, "/stance Gritsevich", long=True)
+    assert "Aliaksandra Hrytsevich" in stance[0]
+    assert "Usage: /stance NAME" in (await say(tg, READER, "/stance"))[0]
+    assert "Nobody called Quentin Nobody" in (await say(tg, READER, "/stance Quentin Nobody"))[0]
+    assert "Who stands where" in (await say(tg, READER, "/figures"))[0]
+    latest = await say(tg, READER, "/latest", long=True)
+    assert "Weekly stance briefing" in latest[0]
+    assert "I don't know /dance" in (await say(tg, READER, "/dance"))[0]
+    assert "I answer commands" in (await say(tg, READER, "hello bot"))[0]
+    [registered] = tg.commands.values()
+    names = {c["command"] for c in registered}
+    assert {"help", "stance", "subscribe", "latest", "figures", "follow"} <= names and "brief_now" not in names
+    assert_all_accepted(tg)
+
+
+async def test_group_commands_need_the_group_admin(tg: FakeTelegram, bot: object) -> None:
+    assert "Commands" in (await say(tg, MEMBER, f"/help@{tg.bot_user['username']}", chat=GROUP))[0]
+    refused = await say(tg, MEMBER, "/subscribe", chat=GROUP)
+    assert "Only this group's admins" in refused[0]
+    assert "Subscribed" in (await say(tg, ADMIN, "/subscribe", chat=GROUP))[0]
+    db = open_database(bot[0].services.db._path)  # type: ignore[attr-defined]
+    subscription = get_subscription(db, "telegram", str(GROUP))
+    assert subscription is not None and subscription.kind == "group"
+    tg.send_text(MEMBER, GROUP, "/stance@someotherbot Marchuk")  # not for us: no answer
+    assert "Unsubscribed" in (await say(tg, ADMIN, "/unsubscribe", chat=GROUP))[0]
+    assert all("Marchuk" not in t for t in tg.texts_to(GROUP))
+
+
+async def test_settings_by_buttons_and_arguments(tg: FakeTelegram, bot: object) -> None:
+    await say(tg, READER, "/subscribe")
+    before = len(tg.messages_to(READER))
+    tg.send_text(READER, None, "/settings")
+    [shown] = (await tg.wait_for_messages(READER, before + 1))[before:]
+    assert "Mon 08:00 (Europe/Minsk)" in (shown.plain or "")
+    tg.press_button(READER, None, shown.message_id, "/settings day fri")
+    sent = await tg.wait_for_messages(READER, before + 2)
+    assert "Fri 08:00" in (sent[-1].plain or "")
+    assert "Fri 09:30 (Europe/Warsaw)" in (await say(tg, READER, "/settings fri 09:30 Europe/Warsaw"))[0]
+    assert "not an IANA time zone" in (await say(tg, READER, "/settings fri 09:30 Mars/Olympus"))[0]
+    assert "Following Uladzimir Marchuk" in (await say(tg, READER, "/follow Marchuk"))[0]
+    assert "No more alerts" in (await say(tg, READER, "/unfollow Marchuk"))[0]
+    assert_all_accepted(tg)
+
+
+async def preview(tg: FakeTelegram) -> tuple[Sent, list[str]]:
+    """The admin asks for /brief_now; return the message carrying the buttons, and their callback data."""
+    texts = await say(tg, ADMIN, "/brief_now", long=True)
+    assert texts[0].startswith("Preview.")
+    last = tg.messages_to(ADMIN)[-1]
+    assert last.reply_markup is not None
+    return last, [b["callback_data"] for row in last.reply_markup["inline_keyboard"] for b in row]
+
+
+async def test_admin_brief_now_confirm_double_press_counts_blocked_and_429(
+        tg: FakeTelegram, bot: tuple[service_module.Service, Clock], caplog: pytest.LogCaptureFixture) -> None:
+    for user in (READER, BLOCKER, MEMBER):
+        await say(tg, user, "/subscribe")
+    with caplog.at_level(logging.WARNING):
+        refused = await say(tg, READER, "/brief_now")
+    assert "for the bot's admins" in refused[0] and "refused admin command /brief_now" in caplog.text
+    tg.block(BLOCKER)
+    tg.fail_next("sendMessage", 429, retry_after=1, chat_id=MEMBER)
+    last, buttons = await preview(tg)
+    assert any("3 subscribed chats" in t for t in tg.texts_to(ADMIN))
+    confirm = next(b for b in buttons if "confirm" in b)
+    tg.press_button(ADMIN, None, last.message_id, confirm)
+    tg.press_button(ADMIN, None, last.message_id, confirm)  # the double press
+    await tg.wait_until(lambda: any("Broadcast done" in t for t in tg.texts_to(ADMIN)), timeout=10,
+                        what="the admin's report")
+    report = next(t for t in tg.texts_to(ADMIN) if "Broadcast done" in t)
+    assert "2 delivered" in report and "1 skipped" in report
+    assert any("Already handled" in t for t in tg.texts_to(ADMIN))
+    assert any("Sending" in t for t in [tg.message(ADMIN, last.message_id)["text"]])  # the preview was edited
+    for user in (READER, MEMBER):
+        briefing = [t for t in tg.texts_to(user) if "Weekly stance briefing" in t]
+        assert len(briefing) == 1  # once, despite the double press and the 429
+    db = open_database(bot[0].services.db._path)  # type: ignore[attr-defined]
+    blocked = get_subscription(db, "telegram", str(BLOCKER))
+    assert blocked is not None and not blocked.active
+    assert tg.violations == []
+    assert_all_accepted(tg)
+
+
+async def test_confirmation_expires_after_ten_minutes(tg: FakeTelegram,
+                                                      bot: tuple[service_module.Service, Clock]) -> None:
+    last, buttons = await preview(tg)
+    bot[1].now += timedelta(minutes=11)
+    tg.press_button(ADMIN, None, last.message_id, next(b for b in buttons if "confirm" in b))
+    await tg.wait_until(lambda: any("expired" in t for t in tg.texts_to(ADMIN)), timeout=5, what="expiry")
+    db = open_database(bot[0].services.db._path)  # type: ignore[attr-defined]
+    assert outbox.counts(db)["queued"] == outbox.counts(db)["sent"] == 0
+
+
+async def test_admin_feed_commands_and_stats(tg: FakeTelegram, bot: object) -> None:
+    feed = (Path(__file__).parent / "data" / "feeds" / "atom.xml").read_bytes()
+    with FeedServer() as server:
+        url = server.add("/feed.xml", Route(body=feed))
+        added = await say(tg, ADMIN, f"/addfeed {url}")
+        assert "Added" in added[0]
+        assert url in (await say(tg, ADMIN, "/feeds"))[0]
+        assert "Not added" in (await say(tg, ADMIN, f"/addfeed {server.url('/missing')}"))[0]
+    assert "Removed" in (await say(tg, ADMIN, f"/removefeed {url}"))[0]
+    stats = (await say(tg, ADMIN, "/stats"))[0]
+    assert "Stories:" in stats and "Deliveries:" in stats
+    assert "for the bot's admins" in (await say(tg, READER, "/stats"))[0]
+    assert_all_accepted(tg)
