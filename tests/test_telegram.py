@@ -93,7 +93,7 @@ async def say(tg: FakeTelegram, user: int, text: str, chat: int | None = None, *
     while long:
         count = len(tg.messages_to(target))
         try:
-            await tg.wait_until(lambda: len(tg.messages_to(target)) > count, timeout=1.5)
+            await tg.wait_until(lambda seen=count: len(tg.messages_to(target)) > seen, timeout=1.5)
         except AssertionError:
             break
     return [s.plain or "" for s in tg.messages_to(target)[before:]]
