@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_FEEDS = (
@@ -139,6 +139,15 @@ class Settings(BaseSettings):
     def _blank_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @model_validator(mode="after")
+    def _llm_needs_endpoint(self) -> Settings:
+        if self.summariser == "llm":
+            missing = [name for name, value in (("LLM_BASE_URL", self.llm_base_url), ("LLM_MODEL", self.llm_model))
+                       if not value]
+            if missing:
+                raise ValueError(f"SUMMARISER=llm needs {' and '.join(missing)} (or set SUMMARISER=extractive)")
+        return self
+
     @property
     def schedule(self) -> WeeklySchedule:
         return parse_schedule(self.briefing_schedule)
@@ -156,6 +165,8 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
         error = exc.errors()[0]
         name = str(error["loc"][0]).upper() if error["loc"] else "settings"
         message = str(error["msg"]).removeprefix("Value error, ")
+        if not error["loc"]:  # a check across settings (a model validator): its message names them
+            raise SettingsError(f"bad settings: {message}") from None
         given = error.get("input")
         shown = "" if "token" in name.lower() or "key" in name.lower() or "secret" in name.lower() else given
         suffix = f" (got {shown!r})" if shown not in ("", None) and repr(shown) not in message else ""

@@ -81,7 +81,15 @@ def frame_new_stories(
 ) -> FramingRun:
     """Frame each unframed story with `framer` and store its frame and statements."""
     framed = statements = failed = 0
-    for story in list(unframed_stories(db, limit=limit)):
+    stories = list(unframed_stories(db, limit=limit))
+    prefetch = getattr(framer, "prefetch", None)
+    if callable(prefetch):  # a remote framer (the LLM backend) asks for the whole batch at once, bounded
+        try:
+            prefetch([(str(s["text"] or s["summary"] or ""), str(s["title"]) if s["title"] else None)
+                      for s in stories])
+        except Exception:  # only an optimisation: each story is still framed below
+            logger.exception("prefetching frames failed")
+    for story in stories:
         story_id = str(story["id"])
         text = str(story["text"] or story["summary"] or "")
         title = str(story["title"]) if story["title"] else None

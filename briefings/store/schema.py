@@ -193,3 +193,32 @@ def m006_outbox_broadcasts_confirmations(db: Database) -> None:
          "expires_at": str, "state": str},
         pk="token",
     )
+
+
+@MIGRATIONS()
+def m007_llm_frame_cache(db: Database) -> None:
+    """The LLM backend's answers by (content hash, model, prompt version), with their token counts.
+
+    A story is paid for once per model and prompt; failed answers are kept too
+    (status, error) so the token totals `/stats` shows are complete.
+    """
+    db.table("llm_frames").create(
+        {
+            "content_hash": str,
+            "model": str,
+            "prompt_version": str,
+            "status": str,
+            "frame": str,
+            "error": str,
+            "mode": str,
+            "prompt_tokens": int,
+            "completion_tokens": int,
+            "calls": int,
+            "first_asked": str,
+            "last_asked": str,
+        },
+        pk=("content_hash", "model", "prompt_version"),
+        not_null={"content_hash", "model", "prompt_version", "status"},
+        defaults={"prompt_tokens": 0, "completion_tokens": 0, "calls": 0},
+    )
+    db.table("llm_frames").create_index(["model", "status"])

@@ -39,7 +39,7 @@ class CacheKey:
 
 
 def content_hash(text: str, title: str | None) -> str:
-    """sha256 of the headline and the text, whitespace folded (a re-fetch that only re-wraps lines is the same story)."""
+    """sha256 of headline and text, whitespace folded: a re-fetch that only re-wraps lines is the same story."""
     canonical = " ".join((title or "").split()) + "\n\n" + " ".join(text.split())
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

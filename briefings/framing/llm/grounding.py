@@ -19,6 +19,8 @@ from briefings.framing.names import fold, name_tokens, same_person
 
 _MARKS = str.maketrans({c: '"' for c in "\"'‘’‚‛“”„‟«»‹›′″`´"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+_OPENING = "\"'‘‚“„«‹"
+_CLOSING = "\"'’‛”‟»›"
 _EDGES = " \"'.,;:!?-"
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_QUOTE_CHARS = 2
@@ -84,13 +86,13 @@ def ground(frame: StanceFrame, story: StoryText) -> Grounded:
         if not story.names(figure.name):
             dropped.append(f"figure {figure.name!r} (not named in the story)")
             continue
-        quotes = [q for q in figure.quotes if story.find(q) is not None]
+        said = [q for q in figure.quotes if story.find(q) is not None]
         evidence = [e for e in figure.evidence if story.find(e) is not None]
         dropped += [f"quote {_short(q)!r} of {figure.name} (not in the story)" for q in figure.quotes
-                    if q not in quotes]
+                    if q not in said]
         dropped += [f"evidence {_short(e)!r} for {figure.name} (not in the story)" for e in figure.evidence
                     if e not in evidence]
-        figures.append(figure.model_copy(update={"quotes": quotes, "evidence": evidence}))
+        figures.append(figure.model_copy(update={"quotes": [unquote(q) for q in said], "evidence": evidence}))
     names = [f.name for f in figures]
     quotes: list[Quote] = []
     for quote in frame.quotes:
@@ -100,7 +102,7 @@ def ground(frame: StanceFrame, story: StoryText) -> Grounded:
         speaker = speaker_among(quote.speaker, names)
         if quote.speaker and speaker is None:
             dropped.append(f"speaker {quote.speaker!r} of quote {_short(quote.text)!r} (no such figure)")
-        quotes.append(quote.model_copy(update={"speaker": speaker}))
+        quotes.append(quote.model_copy(update={"text": unquote(quote.text), "speaker": speaker}))
     numbers: list[Number] = []
     for number in frame.numbers:
         if normalise(number.value).strip(_EDGES) in story.normal:
@@ -115,6 +117,14 @@ def ground(frame: StanceFrame, story: StoryText) -> Grounded:
             labels.add(figure.side)
     grounded = frame.model_copy(update={"figures": figures, "quotes": quotes, "numbers": numbers, "sides": sides})
     return Grounded(frame=grounded, dropped=dropped)
+
+
+def unquote(text: str) -> str:
+    """A quotation without the marks around it (models copy them in although asked not to)."""
+    text = text.strip()
+    if len(text) > 2 and text[0] in _OPENING and text[-1] in _CLOSING:
+        return text[1:-1].strip()
+    return text
 
 
 def speaker_among(speaker: str | None, names: list[str]) -> str | None:
