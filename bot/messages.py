@@ -53,3 +53,24 @@ def no_figure(query: str, suggestions: list[str]) -> Doc:
 
 def welcome() -> Doc:
     return Doc.of(Heading(PRODUCT), Paragraph(spans(INTRO)))
+
+
+def slack_home() -> Doc:
+    return Doc.of(
+        Heading(PRODUCT),
+        Paragraph(spans(INTRO)),
+        Paragraph(spans(
+            Bold("Get it in a channel: "), "invite me there (", Code("/invite @briefing-bot"), "), then type ",
+            Code("/subscribe"), " in that channel. ", Code("/settings"), " changes the day and time; ",
+            Code("/help"), " lists every command.")),
+    )
+
+
+def slack_home_truncated() -> Doc:
+    return Doc.of(Paragraph(spans("The briefing goes on; ", Code("/latest"), " shows all of it.")))
+
+
+def slack_cannot_post() -> Doc:
+    return Doc.of(Paragraph(spans(
+        "I can't post in this conversation, so only you see this. Invite me (", Code("/invite @briefing-bot"),
+        ") to get answers and briefings here.")))
