@@ -20,6 +20,7 @@ historian`) to the latest person whose role has that word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS, STANCE_VERBS
@@ -30,6 +31,7 @@ from briefings.framing.quotes import QuoteSpan
 
 LOOKBACK_SENTENCES = 8
 SPEAKER_LOOKBACK = 5
+ROLE_LOOKBACK = 60
 # Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
 INVERSION_VERBS = word_set("""
 said says added adds asked asks continued continues wrote writes explained explains recalled recalls
@@ -56,6 +58,10 @@ class Attributor:
         self.doc = doc
         self.speakers: dict[int, int] = {}  # quote index -> person ident (or _NOBODY)
         self._subjects: dict[int, list[int]] = {}
+        self._done = 0  # quotations before this index are attributed
+        self._quotes_by_sentence: dict[int, list[int]] = {}
+        for n, quote in enumerate(doc.quotes):
+            self._quotes_by_sentence.setdefault(doc.sentence_at(quote.open_at).index, []).append(n)
 
     def run(self) -> list[Attribution]:
         """Attribute every quotation of the document."""
@@ -64,6 +70,7 @@ class Attributor:
             ident, rule = self._attribute(n, quote)
             if ident is not None:
                 self.speakers[n] = ident
+            self._done = n + 1
             person = self.doc.cast.people[ident] if ident is not None and ident >= 0 else None
             out.append(Attribution(quote, person, rule))
         return out
@@ -105,7 +112,7 @@ class Attributor:
 
     # -- noun phrases
 
-    def _noun_phrase(self, words: list[Token], i: int) -> tuple[int | None, int] | None:
+    def _noun_phrase(self, words: Sequence[Token], i: int) -> tuple[int | None, int] | None:
         """The person a noun phrase starting at words[i] names, and the index after it.
 
         Returns (_NOBODY, j) for a phrase that names no person (`the ministry`),
@@ -149,7 +156,7 @@ class Attributor:
             return _NOBODY, j
         return None
 
-    def _skip_appositive(self, words: list[Token], j: int) -> int:
+    def _skip_appositive(self, words: Sequence[Token], j: int) -> int:
         """Step over `, a former minister,` after a name, to reach the verb."""
         if j >= len(words) or j == 0:
             return j
@@ -160,14 +167,14 @@ class Attributor:
                 return k + 1
         return j
 
-    def _verb_at(self, words: list[Token], j: int) -> bool:
+    def _verb_at(self, words: Sequence[Token], j: int) -> bool:
         while j < len(words) and words[j].low in ATTRIBUTION_ADVERBS and words[j].low not in SPEECH_VERBS:
             j += 1
         return j < len(words) and words[j].low in SPEECH_VERBS
 
     # -- the rules
 
-    def _speaker_after(self, words: list[Token], offset: int) -> int | None:
+    def _speaker_after(self, words: Sequence[Token], offset: int) -> int | None:
         if len(words) > 2 and words[0].low == "according" and words[1].low == "to":
             found = self._noun_phrase(words, 2)
             return found[0] if found else None
@@ -189,7 +196,7 @@ class Attributor:
             return ident  # a signature: `"..." ― Pamela Padilla`
         return None
 
-    def _skip_parenthesis(self, words: list[Token], j: int) -> int:
+    def _skip_parenthesis(self, words: Sequence[Token], j: int) -> int:
         """Step over `(D-Wis.)` after a name."""
         if 0 < j < len(words) and "(" in self.doc.text[words[j - 1].end:words[j].start]:
             close = self.doc.text.find(")", words[j].start, words[j].start + 60)
@@ -198,12 +205,12 @@ class Attributor:
                     j += 1
         return j
 
-    def _person(self, words: list[Token], i: int) -> int | None:
+    def _person(self, words: Sequence[Token], i: int) -> int | None:
         """The person (not _NOBODY) a noun phrase at words[i] names, if any."""
         found = self._noun_phrase(words, i) if i < len(words) else None
         return found[0] if found and found[0] is not None and found[0] != _NOBODY else None
 
-    def _speaker_before(self, words: list[Token], start: int, end: int) -> int | None:
+    def _speaker_before(self, words: Sequence[Token], start: int, end: int) -> int | None:
         if not words:
             return None
         tail = self.doc.text[words[-1].end:end].strip()
@@ -218,7 +225,7 @@ class Attributor:
             return self._subject(start, end)  # `X: "..."`, `Caddell continued:`
         return None
 
-    def _speaker_later(self, words: list[Token]) -> int | None:
+    def _speaker_later(self, words: Sequence[Token]) -> int | None:
         for i, word in enumerate(words):
             if self.doc.mention_at(word.start) is not None or word.low in ("he", "she"):
                 found = self._noun_phrase(words, i)
@@ -295,8 +302,8 @@ class Attributor:
             return cached
         doc = self.doc
         sentence = doc.sentences[index]
-        found = [p for q, p in self.speakers.items()
-                 if p >= 0 and sentence.start <= doc.quotes[q].open_at < sentence.end]
+        in_sentence = self._quotes_by_sentence.get(index, [])
+        found = [self.speakers[q] for q in in_sentence if self.speakers.get(q, -1) >= 0]
         text = doc.unquoted(sentence.start, sentence.end)
         words = tokens(text, 0, len(text))
         for i, word in enumerate(words):
@@ -309,12 +316,12 @@ class Attributor:
             k = self._skip_appositive_in(text, words, j)
             if any(w.low in STANCE_VERBS for w in words[j:j + 4] + words[k:k + 3]) and mention.person not in found:
                 found.append(mention.person)
-        if all(q in self.speakers for q in range(len(doc.quotes)) if doc.quotes[q].open_at < sentence.end):
-            self._subjects[index] = found
+        if all(q < self._done for q in in_sentence):
+            self._subjects[index] = found  # final once its quotations are attributed
         return found
 
     @staticmethod
-    def _skip_appositive_in(text: str, words: list[Token], j: int) -> int:
+    def _skip_appositive_in(text: str, words: Sequence[Token], j: int) -> int:
         if j == 0 or j >= len(words) or "," not in text[words[j - 1].end:words[j].start]:
             return j
         for k in range(j, min(j + 25, len(words) - 1)):
@@ -371,7 +378,8 @@ class Attributor:
             speakers = self.speech_subjects(here.index - 1)
             if speakers:
                 return speakers[0]
-        before = [m.person for m in doc.mentions_in(0, offset) if fits(m.person)]
+        window = doc.sentences[max(0, here.index - ROLE_LOOKBACK)].start
+        before = [m.person for m in doc.mentions_in(window, offset) if fits(m.person)]
         if before:
             return before[-1]
         anywhere = {p.ident for p in doc.cast.people if fits(p.ident)}

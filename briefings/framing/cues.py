@@ -31,7 +31,8 @@ def _inflect(bases: str) -> frozenset[str]:
 
 _IRREGULAR_SPEECH = word_set("""
 say says said saying tell tells told telling write writes wrote written writing speak speaks spoke
-speaking think thinks thought thinking put puts feel feels felt hold holds held
+speaking think thinks thought thinking put puts feel feels felt hold holds held sing sings sang
+singing read reads chant chants chanted quote quotes quoted recite recites recited
 """)
 
 SPEECH_VERBS = _IRREGULAR_SPEECH | _inflect("""

@@ -91,12 +91,18 @@ class Document:
         return i >= 0 and offset < self._quote_ends[i]
 
     def unquoted(self, start: int, end: int) -> str:
-        """text[start:end] with every quotation blanked out (offsets kept)."""
-        chars = list(self.text[start:end])
-        lo = max(0, bisect_right(self._quote_ends, start))
+        """text[start:end] with every quotation (and its marks) blanked out, offsets kept."""
+        lo = bisect_right(self._quote_ends, start - 1)
+        pieces: list[str] = []
+        at = start
         for s, e in zip(self._quote_starts[lo:], self._quote_ends[lo:], strict=True):
-            if s >= end:
+            if s - 1 >= end:
                 break
-            for k in range(max(s - 1, start), min(e + 1, end)):
-                chars[k - start] = " "
-        return "".join(chars)
+            s, e = max(s - 1, start), min(e + 1, end)
+            if s > at:
+                pieces.append(self.text[at:s])
+            if e > max(s, at):
+                pieces.append(" " * (e - max(s, at)))
+            at = max(at, e)
+        pieces.append(self.text[at:end])
+        return "".join(pieces)

@@ -93,12 +93,16 @@ def _figures(doc: Document, attributions: list[Attribution], placement: Placemen
         if a.speaker is not None:
             first_seen.setdefault(a.speaker.ident, a.quote.open_at)
     holders = placement.holders
+    said: dict[int, list[str]] = {}
+    for a in attributions:
+        if a.speaker is not None:
+            said.setdefault(a.speaker.ident, []).append(a.quote.text(doc.text))
     order = sorted(first_seen, key=lambda i: (holders.get(i) is None or holders[i].side is None, first_seen[i]))
     out: list[FigureFrame] = []
     for ident in order:
         person = doc.cast.people[ident]
         holder = holders.get(ident)
-        quotes = [a.quote.text(doc.text) for a in attributions if a.speaker is not None and a.speaker.ident == ident]
+        quotes = said.get(ident, [])
         evidence: list[str] = []
         if holder is not None:
             for index in [*holder.evidence, *holder.sentences]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -47,6 +48,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=131072)
 def fold(text: str) -> str:
     """Lower-case ASCII letters of `text`, with diacritics and ligatures folded."""
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
@@ -71,6 +73,7 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """The transliteration-proof key of one name word (see the module docstring)."""
     word = re.sub(r"[^a-z]", "", fold(token))
@@ -89,6 +92,7 @@ def token_key(token: str) -> str:
     return key + ("+f" if feminine else "")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """One key for a personal name: the token keys joined by spaces.
 

@@ -19,8 +19,11 @@ merge through `names.same_person`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from briefings.framing.cues import SPEECH_VERBS
 from briefings.framing.gazetteer import (
@@ -57,25 +60,22 @@ explained explains noted insisted insists replied replies recalled recalls deman
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
-_APPOSITIVE = re.compile(r",\s+(?:(who|whose|himself|herself|\d{1,3},)|\w)")
+_APPOSITIVE = re.compile(r",\s+(?:(who|whose|himself|herself|a|an|former|retired|\d{1,3},)\s|\w)")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of the text; `possessive` when it ended in 's."""
+class Token(NamedTuple):
+    """One word of the text; `possessive` when it ended in 's; `low` is its folded lower case.
+
+    A named tuple rather than a dataclass: stories have tens of thousands of
+    words, and tuples are the cheapest record Python builds.
+    """
 
     text: str
     start: int
     end: int
     possessive: bool = False
-
-    @property
-    def low(self) -> str:
-        return fold(self.text.rstrip("."))
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    low: str = ""
+    capitalised: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +125,65 @@ class Mention:
     quoted: bool = False
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Words of text[start:end], with possessive 's split off as a flag."""
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, bool, str, bool]:
+    """A word without possessive 's, whether it had one, its folded form, and whether it is capitalised."""
+    possessive = len(word) > 3 and word[-2:] in ("'s", "’s")
+    if possessive:
+        word = word[:-2]
+    return word, possessive, fold(word.rstrip(".")), word[:1].isupper()
+
+
+class _Tokenised:
+    """Every word of one (long) text, so that any stretch of it is a slice, not a new scan."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _scan(text, 0, len(text))
+        self.starts = [w.start for w in self.words]
+
+
+def _scan(text: str, start: int, end: int) -> tuple[Token, ...]:
+    make = tuple.__new__  # skips the named tuple's argument parsing: this runs once per word
     out: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
-        word, s, e = match.group(), match.start(), match.end()
-        possessive = len(word) > 3 and word[-2:] in ("'s", "’s")
-        if possessive:
-            word, e = word[:-2], e - 2
-        elif word.endswith(("s'", "s’")) and len(word) > 3:
-            possessive = True
-        out.append(Token(word, s, e, possessive))
-    return out
+        s = match.start()
+        word, possessive, low, capitalised = _word(match.group())
+        out.append(make(Token, (word, s, s + len(word), possessive, low, capitalised)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _scan_all(text: str) -> tuple[Token, ...]:
+    return _scan(text, 0, len(text))
+
+
+_whole: list[_Tokenised] = []  # the last long text read, reused while the same story is framed
+LONG_TEXT = 2000
+
+
+def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """Words of text[start:end], with possessive 's split off as a flag.
+
+    Long texts are scanned once and sliced after, as every step rereads the
+    story's sentences; short ones (a sentence with its quotes blanked) are
+    scanned on each call.
+    """
+    if len(text) < LONG_TEXT:
+        if start == 0 and end == len(text):
+            return _scan_all(text)
+        return _scan(text, start, end)
+    if not _whole or _whole[0].text is not text:
+        _whole[:] = [_Tokenised(text)]
+    whole = _whole[0]
+    lo = bisect_left(whole.starts, start)
+    hi = lo
+    while hi < len(whole.words) and whole.words[hi].start < end:
+        hi += 1
+    words = whole.words[lo:hi]
+    if words and words[-1].end > end:
+        return words[:-1] + _scan(text, words[-1].start, end)
+    return words
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
@@ -146,7 +193,7 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return gap == ". " and (len(left.text) == 1 or left.low in _TITLE_ABBREVIATIONS)
 
 
-def runs(text: str, words: list[Token]) -> Iterable[Run]:
+def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
     """Capitalised runs of `words`, each split into title and name."""
     i = 0
     while i < len(words):
@@ -259,9 +306,15 @@ class Cast:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.mentions: list[Mention] = []
+        self.last_seen: dict[int, int] = {}  # person -> start of their latest mention, while reading
+        self.by_name: dict[str, Person] = {}  # exact spellings already placed
 
     def add(self, name: str, strong: bool, gender: str | None) -> Person:
         """Add a person, or merge into the one already known under a variant of `name`."""
+        known = self.by_name.get(name)
+        if known is not None:
+            known.strong |= strong
+            return known
         keys = tuple(name_key(name).split())
         for person in self.people:
             if len(keys) > 1 and len(person.keys) > 1 and same_person(name, person.name):
@@ -274,6 +327,7 @@ class Cast:
                 return person
         person = Person(len(self.people), name, keys, gender, strong)
         self.people.append(person)
+        self.by_name[name] = person
         return person
 
     def by_surname(self, key: str, before: int) -> Person | None:
@@ -288,14 +342,8 @@ class Cast:
 
     def latest(self, people: list[Person], before: int) -> Person:
         """Of `people`, the one named last before offset `before` (else the first)."""
-        wanted = {p.ident for p in people}
-        best = people[0]
-        for mention in self.mentions:
-            if mention.start >= before:
-                break
-            if mention.person in wanted:
-                best = self.people[mention.person]
-        return best
+        seen = [(self.last_seen.get(p.ident, -1), -n, p) for n, p in enumerate(people)]
+        return max(seen, key=lambda item: item[:2])[2]
 
 
 def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> tuple[Cast, list[Run]]:
@@ -343,15 +391,21 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         accepted.append(run)
     mentions: list[Mention] = []
     person_runs: list[Run] = []
+    quote_starts = [s for s, _ in quoted]
+    matched: dict[str, Person | None] = {}
     for run in sorted(accepted, key=lambda r: r.start):
         if len(run.name) > 1:
-            person = next((p for p in cast.people if same_person(_surface(text, run), p.name)), None)
+            surface = _surface(text, run)
+            if surface not in matched:
+                matched[surface] = next((p for p in cast.people if same_person(surface, p.name)), None)
+            person = matched[surface]
         else:
-            cast.mentions = mentions
             person = cast.by_surname(token_key(run.name[0].text), run.start)
         if person is None:
             continue
-        inside = any(s <= run.start < e for s, e in quoted)
+        cast.last_seen[person.ident] = run.start
+        k = bisect_right(quote_starts, run.start) - 1
+        inside = k >= 0 and run.start < quoted[k][1]
         mentions.append(Mention(person.ident, run.start, run.end, "name", inside))
         person_runs.append(run)
     cast.mentions = mentions

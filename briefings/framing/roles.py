@@ -29,7 +29,7 @@ _STARTERS = re.compile(
 )
 _APPOSITIVE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)")
 _INVERTED_START = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|by|with|from|of|as)\s+)((?:the|a|an|his|her|their)\s[^,;:]{3,120})$"
+    r"(?:^|[,;:]\s*|\b(?:and|by|with|from|of|as)\s+)((?:the|a|an|his|her|their)\s[^,;:]{3,120})$", re.IGNORECASE
 )
 
 
@@ -47,7 +47,7 @@ def role_before(text: str, start: int, anchor: int, *, need_head: bool = True) -
     Without `need_head` (a title follows, as in `Lukashenko's late Foreign
     Minister X`) the phrase need not end in a role noun.
     """
-    words: list[Token] = tokens(text, start, anchor)
+    words = tokens(text, start, anchor)
     picked: list[Token] = []
     nxt = anchor
     for word in reversed(words):

@@ -22,8 +22,8 @@ steps, each general to news writing rather than to one topic:
      of each option;
    - role: officials of the government on one hand, the opposition, unions
      and residents' groups on the other.
-   Camps of up to 16 holders are searched exhaustively (the best of all
-   two-colourings); more, greedily.
+   Camps of up to 10 holders are searched exhaustively (the best of all
+   two-colourings); more by greedy assignment and single-move improvement.
 """
 
 from __future__ import annotations
@@ -31,17 +31,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 from briefings.framing.attribution import Attribution, Attributor
 from briefings.framing.cues import PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
 from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES, word_set
-from briefings.framing.people import Token, tokens
+from briefings.framing.people import tokens
 
 OBSERVER = "observer"
 DEFAULT_LABELS = ("for", "against")
-EXHAUSTIVE_LIMIT = 16
+EXHAUSTIVE_LIMIT = 10
 CUE_WEIGHT = 2.0
 RELATION_WEIGHT = 3.0
 CONTINUITY_WEIGHT = 0.5
@@ -138,6 +139,7 @@ class Placement:
     summaries: dict[str, str | None]
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     word = word.lower()
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ive", "ed", "es", "er", "s"):
@@ -177,11 +179,12 @@ def find_poles(question: str | None, doc: Document) -> Poles:
 
 def _label(text: str, terms: set[str], counts: Counter[str], default: str) -> str:
     """The pole's most telling word: a nominal form the story uses often."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z][a-z-]+", text)
-             if _stem(w) in terms and w.lower() not in FUNCTION_WORDS and w.lower() not in SPEECH_VERBS]
+    words: list[str] = [w.lower() for w in re.findall(r"[A-Za-z][a-z-]+", text)
+                        if _stem(w) in terms and w.lower() not in FUNCTION_WORDS and w.lower() not in SPEECH_VERBS]
     if not words:
         return default
-    return max(words, key=lambda w: (bool(_NOMINAL.search(w)), counts[_stem(w)]))
+    ranked = sorted(words, key=lambda w: (bool(_NOMINAL.search(w)), counts[_stem(w)]), reverse=True)
+    return ranked[0]
 
 
 def _lean(text: str, poles: Poles) -> float:
@@ -257,10 +260,13 @@ class Reader:
                 self.holders.setdefault(ident, Holder(ident)).sentences.append(sentence.index)
         for sentence in doc.sentences:
             self._shared_by(sentence.index)
+        first_named: dict[int, int] = {}
+        for mention in doc.cast.mentions:
+            if not mention.quoted:
+                first_named.setdefault(mention.person, mention.start)
         for ident, holder in self.holders.items():
             holder.sentences = sorted(set(holder.sentences))
-            mentions = [m for m in doc.cast.mentions if m.person == ident and not m.quoted]
-            first = doc.sentence_at(mentions[0].start).index if mentions else holder.sentences[0]
+            first = doc.sentence_at(first_named[ident]).index if ident in first_named else holder.sentences[0]
             self.intro[ident] = min(first, holder.sentences[0])
 
     def _shared_by(self, index: int) -> None:
@@ -304,7 +310,8 @@ class Reader:
                 self._edge(a, b, RELATION_WEIGHT, index)
         for n, current in enumerate(order):
             start = self.intro[current] if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
-            window = [doc.unquoted(s.start, s.end).strip() for s in doc.sentences[max(0, start):self.intro[current] + 1]]
+            span = doc.sentences[max(0, start):self.intro[current] + 1]
+            window = [doc.unquoted(s.start, s.end).strip() for s in span]
             if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS:
                 window = window[1:]  # only a short bridge (`Opponents were not persuaded.`) speaks for the next holder
             cue = " ".join(window)
@@ -384,24 +391,47 @@ def _names_in(text: str, name: str) -> bool:
     return bool(re.search(r"\b" + re.escape(last) + r"\b", text))
 
 
+def _agreement(signs: dict[int, int], pairs: list[tuple[int, int, float]]) -> float:
+    return sum(w * signs[a] * signs[b] for a, b, w in pairs)
+
+
 def _best_split(items: list[int], weight: dict[tuple[int, int], float]) -> dict[int, int]:
-    """The two-colouring of `items` that agrees best with the pair weights (+ together, - apart)."""
+    """The two-colouring of `items` that agrees best with the pair weights (+ together, - apart).
+
+    Small casts are searched exhaustively; larger ones start from a greedy pass
+    in story order and improve by single moves until none helps.
+    """
     if not items:
         return {}
-    pairs = [(items.index(a), items.index(b), w) for (a, b), w in weight.items() if a in items and b in items]
+    wanted = set(items)
+    pairs = [(a, b, w) for (a, b), w in weight.items() if a in wanted and b in wanted and w]
     if len(items) <= EXHAUSTIVE_LIMIT:
-        best, best_score = (1,) * len(items), float("-inf")
+        best: dict[int, int] = {}
+        best_score = float("-inf")
         for rest in product((1, -1), repeat=len(items) - 1):
-            signs = (1, *rest)
-            score = sum(w * signs[a] * signs[b] for a, b, w in pairs)
+            signs = dict(zip(items, (1, *rest), strict=True))
+            score = _agreement(signs, pairs)
             if score > best_score:
                 best, best_score = signs, score
-        return dict(zip(items, best, strict=True))
-    signs = [1] * len(items)
-    for n in range(1, len(items)):
-        pull = sum(w * signs[b if a == n else a] for a, b, w in pairs if n in (a, b) and max(a, b) <= n)
-        signs[n] = 1 if pull >= 0 else -1
-    return dict(zip(items, signs, strict=True))
+        return best
+    neighbours: dict[int, list[tuple[int, float]]] = {i: [] for i in items}
+    for a, b, w in pairs:
+        neighbours[a].append((b, w))
+        neighbours[b].append((a, w))
+    signs = {}
+    for item in items:
+        pull = sum(w * signs[other] for other, w in neighbours[item] if other in signs)
+        signs[item] = 1 if pull >= 0 else -1
+    improved = True
+    while improved:
+        improved = False
+        for item in items:
+            gain = -2 * signs[item] * sum(w * signs[other] for other, w in neighbours[item])
+            if gain > 1e-9:
+                signs[item] = -signs[item]
+                improved = True
+    first = signs[items[0]]
+    return {item: sign * first for item, sign in signs.items()}
 
 
 def place(doc: Document, attributions: list[Attribution], attributor: Attributor, question: str | None) -> Placement:

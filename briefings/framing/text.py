@@ -30,7 +30,8 @@ nov dec e.g i.e a.m p.m u.s u.k u.n e.u d.c u.s.a ph.d
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +59,10 @@ def normalize(text: str) -> str:
     When the text separates paragraphs by blank lines, single line breaks are
     hard wraps and become spaces; otherwise each line is a paragraph.
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
-    text = "".join(c if c in "\n " or c.isprintable() else " " for c in text)
+    text = _CONTROL.sub(" ", text)
     if _BLANK_LINE.search(text) and _hard_wrapped(text):
         text = re.sub(r"(?<![\n ])[ ]*\n(?![ \t]*\n)", lambda m: " " * len(m.group()), text)
     return text

@@ -1,0 +1,140 @@
+"""Attribution styles, one small story each (written for these tests; people are fictional)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.framing import frame_text
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """Quote text (first words) -> speaker name, for a story."""
+    return {q.text[:24]: q.speaker for q in frame_text(text).quotes}
+
+
+def speaker_of(text: str, start: str) -> str | None:
+    frame = frame_text(text)
+    hits = [q.speaker for q in frame.quotes if q.text.startswith(start)]
+    assert hits, f"no quote starts with {start!r}: {[q.text for q in frame.quotes]}"
+    return hits[0]
+
+
+CASES = {
+    "x_said": (
+        'Mayor Tomas Ekdahl defended the budget.\n\n"We cannot keep patching roads every spring," Ekdahl said.',
+        "We cannot keep", "Tomas Ekdahl",
+    ),
+    "said_x_appositive": (
+        'The plan drew fire on Monday.\n\n"Nobody asked the farmers," said Irena Vostrikova, a former deputy '
+        "minister of agriculture.",
+        "Nobody asked", "Irena Vostrikova",
+    ),
+    "x_told": (
+        'Dr. Samuel Okonjo ran the clinic for a decade.\n\n"The queue starts at five in the morning," Okonjo told '
+        "a local radio station.",
+        "The queue starts", "Samuel Okonjo",
+    ),
+    "colon": (
+        'Port workers stayed out for a third day. Their leader, Bram Hoekstra, was blunt: "We will not go back '
+        'for less than we had last year."',
+        "We will not go back", "Bram Hoekstra",
+    ),
+    "name_colon": (
+        'Analysts split on the figures.\n\nLucia Ferrante-Moretti: "The numbers are worse than they look, and '
+        'they look bad."',
+        "The numbers are worse", "Lucia Ferrante-Moretti",
+    ),
+    "pronoun": (
+        "Historian Marta Kowalczyk has studied the dispute for years.\n\n"
+        '"Every generation rediscovers this quarrel," she said.',
+        "Every generation", "Marta Kowalczyk",
+    ),
+    "pronoun_gender": (
+        "Councillor Peter Lindqvist proposed the cut. Councillor Anna Berglund opposed it.\n\n"
+        '"This is a bad trade for the district," he said.',
+        "This is a bad trade", "Peter Lindqvist",
+    ),
+    "role_only": (
+        "Jonas Petraitis, a transport researcher at a university in Kaunas, has modelled the route.\n\n"
+        '"The second option moves fewer people for more money," the researcher said.',
+        "The second option", "Jonas Petraitis",
+    ),
+    "speaker_in_next_sentence": (
+        "The vote is on Thursday.\n\n"
+        '"We were promised a park and we got a car park." Those were the words of Hana Novakova, who '
+        "leads the residents' association.",
+        "We were promised", "Hana Novakova",
+    ),
+    "continued_paragraph": (
+        'Minister Alvaro Quiroga spoke after the meeting. "The deal is done," Quiroga said. '
+        '"Now the hard part starts."',
+        "Now the hard part", "Alvaro Quiroga",
+    ),
+    "quote_alone_after_speaker": (
+        '"We gave them three years," said union organiser Keisha Brandt.\n\n"Three years is enough."',
+        "Three years is enough", "Keisha Brandt",
+    ),
+    "according_to": (
+        'The shortfall is growing "every single month", according to treasurer Oskar Lind.',
+        "every single month", "Oskar Lind",
+    ),
+    "embedded_partial": (
+        'Senator Dana Whitfield called the proposal "a tax on breathing" and vowed to block it.',
+        "a tax on breathing", "Dana Whitfield",
+    ),
+    "curly_quotes": (
+        "Engineer Mikko Saarinen inspected the bridge.\n\n“It will stand another fifty years,” Saarinen said.",
+        "It will stand", "Mikko Saarinen",
+    ),
+    "signature_dash": (
+        "Readers wrote in.\n\n“The bus never comes on time and nobody answers the phone.” ― Rosa Delgado",
+        "The bus never comes", "Rosa Delgado",
+    ),
+    "surname_before_full_name": (
+        'Halvorsen has a reply. "We are not the problem here," Halvorsen said. '
+        "Ingrid Halvorsen, who chairs the board, spoke after the vote.",
+        "We are not the problem", "Ingrid Halvorsen",
+    ),
+}
+
+
+@pytest.mark.parametrize("text,start,speaker", CASES.values(), ids=CASES.keys())
+def test_attribution_style(text: str, start: str, speaker: str) -> None:
+    assert speaker_of(text, start) == speaker
+
+
+def test_quote_spanning_paragraphs_is_one_quote() -> None:
+    text = (
+        "Nadia Rahimi runs the shelter.\n\n"
+        '"We opened with ten beds and now we have forty.\n\n'
+        '"Every one of them is full tonight," Rahimi said.'
+    )
+    frame = frame_text(text)
+    assert len(frame.quotes) == 1
+    assert frame.quotes[0].text.startswith("We opened with ten beds")
+    assert frame.quotes[0].text.endswith("full tonight,")
+    assert frame.quotes[0].speaker == "Nadia Rahimi"
+
+
+def test_scare_quote_without_a_person_has_no_speaker() -> None:
+    frame = frame_text('The so-called "reform" passed on Tuesday after a short debate in the assembly.')
+    assert [q.speaker for q in frame.quotes] == [None]
+
+
+def test_places_and_organisations_are_no_figures() -> None:
+    text = (
+        "The Baltic Policy Institute published a report from Riga on Monday. The European Union said it "
+        'would study it. "The numbers are clear," said Edgars Kalnins, an economist at the institute.'
+    )
+    names = [f.name for f in frame_text(text).figures]
+    assert names == ["Edgars Kalnins"]
+
+
+def test_transliterated_surname_joins_the_full_name() -> None:
+    text = (
+        "Opposition leader Sviatlana Tsikhanouskaya spoke in Vilnius. Later, Tikhanovskaya repeated the "
+        'call: "Free them all."'
+    )
+    frame = frame_text(text)
+    assert [f.name for f in frame.figures] == ["Sviatlana Tsikhanouskaya"]
+    assert frame.quotes[0].speaker == "Sviatlana Tsikhanouskaya"

@@ -1,0 +1,74 @@
+"""Framing quality on the gold corpora, scored in-process by shared/tools/score_frames.py.
+
+Thresholds are those of the issue (#3), taken on totals over each corpus:
+the seed story, the 57 PolNeAR dev articles (quote attribution only: their
+gold lists only quoted speakers), and every original story in tests/data/gold.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from briefings.framing import frame_article, load_article
+
+GOLD = Path(__file__).resolve().parent / "data" / "gold"
+FULL_BAR = {
+    "figures_recall": 0.95,
+    "figures_precision": 0.90,
+    "holders_recall": 0.90,
+    "side_pairs": 0.90,
+    "quotes_attrib": 0.90,
+    "roles": 0.80,
+}
+POLNEAR_BAR = {"quotes_attrib": 0.85}
+
+
+def scorer(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_frames", shared / "tools" / "score_frames.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def totals(shared: Path, gold_files: list[Path]) -> dict[str, float]:
+    """The scorer's TOTAL row over `gold_files`, side_pairs included."""
+    score = scorer(shared).score
+    sums: dict[str, list[int]] = {}
+    for path in gold_files:
+        gold: dict[str, Any] = json.loads(path.read_text())
+        frame = frame_article(load_article(path.parent / gold["article"])).to_json_dict()
+        for key, (right, count) in score(gold, frame).items():
+            cell = sums.setdefault(key, [0, 0])
+            cell[0] += right
+            cell[1] += count
+    ratios = {key: right / count if count else 0.0 for key, (right, count) in sums.items()}
+    halves = [ratios[k] for k in ("side_same", "side_diff") if sums.get(k, [0, 0])[1]]
+    ratios["side_pairs"] = sum(halves) / len(halves) if halves else 0.0
+    return ratios
+
+
+def check(ratios: dict[str, float], bar: dict[str, float]) -> None:
+    low = {k: f"{ratios[k]:.2f} < {v}" for k, v in bar.items() if ratios[k] < v}
+    assert not low, f"below the bar: {low} (all: { {k: round(v, 2) for k, v in ratios.items()} })"
+
+
+def test_seed(shared: Path) -> None:
+    check(totals(shared, sorted((shared / "corpora" / "seed").glob("*.gold.json"))), FULL_BAR)
+
+
+def test_polnear_dev(shared: Path) -> None:
+    check(totals(shared, sorted((shared / "corpora" / "polnear-dev").glob("*.gold.json"))), POLNEAR_BAR)
+
+
+def test_project_gold(shared: Path) -> None:
+    files = sorted(GOLD.glob("*.gold.json"))
+    if not files:
+        pytest.skip("no gold stories in tests/data/gold yet")
+    check(totals(shared, files), FULL_BAR)
