@@ -145,7 +145,12 @@ class Attributor:
                     while k < len(words) and words[k].low in ROLE_NOUNS:
                         k += 1
                     person = self.resolve_role(words[k - 1].low, word.start)
-                    return (person if person is not None else _NOBODY), k
+                    if person is None:
+                        return _NOBODY, k
+                    roles = self.doc.cast.people[person].roles
+                    if not any(words[k - 1].low in role.lower() for role in roles):
+                        roles.append(self.doc.text[word.start:words[k - 1].end])  # `the economist` names a role
+                    return person, k
                 if low in SPEECH_VERBS:
                     return _NOBODY, j
             return None

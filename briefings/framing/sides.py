@@ -49,6 +49,7 @@ CONTINUITY_WEIGHT = 0.5
 LEAN_WEIGHT = 1.0
 CUE_LEAN = 1.5
 BRIDGE_WORDS = 14
+OPENING_PRIOR = 0.5
 STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
 
@@ -61,25 +62,29 @@ _CONTRAST_CUE = re.compile(
 )
 _ALLIANCE_CUE = re.compile(
     r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
-    r"in the same vein|allies|ally)\b",
+    r"in the same vein|allies|ally|went further|goes further|go further|went even further)\b",
     re.IGNORECASE,
 )
 # Absolute cues: the holder coming in is for / against what the story is about.
-_OBJECT = (r"(?:the|this|that|a|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:proposals?|plans?|bills?|deals?|laws?|"
-           r"measures?|levy|tax|merger|projects?|schemes?|polic(?:y|ies)|amendments?|reforms?|ideas?|line|route|"
-           r"contract|decision|paper|rules?|changes?|cuts?|agreement|move|strategy|approach|offer)")
+_OBJECT = r"(?:the|this|that|an?|its|their)\s+[\w-]+"
+_FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welcomes|praised|praises|endorsed|"
+             r"endorses|championed|champions|hailed|hails) " + _OBJECT)
+_AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
+                 r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams) " + _OBJECT)
+# In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
 _FOR_CUE = re.compile(
     r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
-    r"(?:backed|supported|defended|welcomed|praised|endorsed|championed|hailed) " + _OBJECT + r")\b",
+    + _FOR_VERB + r")\b",
     re.IGNORECASE,
 )
 _AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
-    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|"
-    r"(?:criticized|criticised|opposed|attacked|rejected|condemned|warned against|denounced|slammed) "
-    + _OBJECT + r")\b",
+    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|" + _AGAINST_VERB + r")\b",
     re.IGNORECASE,
 )
+# In a holder's own later statements: only what they do to a thing (`criticized the promise`).
+_FOR_ACT = re.compile(r"\b" + _FOR_VERB + r"\b", re.IGNORECASE)
+_AGAINST_ACT = re.compile(r"\b" + _AGAINST_VERB + r"\b", re.IGNORECASE)
 _PARTS = re.compile(
     r"\b(?:criticized|criticised|criticizes|criticises|accused|accuses|attacked|attacks|rebuked|rebukes|"
     r"slammed|dismissed|rejected|mocked|blamed|described [\w’'\s]{0,40} as (?:hypocritical|dangerous|"
@@ -94,7 +99,8 @@ _REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state televi
                            r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
 _REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
 _ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ruling|official|spokes\w+|"
-                            r"secretary|commissioner|sponsor|president of the republic|premier|cabinet)\b",
+                            r"secretary|commissioner|sponsor|president of the republic|premier|cabinet|"
+                            r"authority|agency|department|regulator|board|city hall|administration)\b",
                             re.IGNORECASE)
 _CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|association|critic|protest\w*|"
                          r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
@@ -109,6 +115,7 @@ accused warn warns warned reject rejects rejected fear fears feared destroy dest
 harms hurt hurts scrap drop withdraw halt stop delay risk risks threat threatens repression unfair
 """)
 _NEGATION = word_set("not no never without nobody nothing neither nor cannot")
+_BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
@@ -315,7 +322,12 @@ class Reader:
             if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS:
                 window = window[1:]  # only a short bridge (`Opponents were not persuaded.`) speaks for the next holder
             cue = " ".join(window)
+            own = " ".join(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
+                           for k in self.holders[current].sentences if k > self.intro[current])
             absolute = len(_FOR_CUE.findall(cue)) - len(_AGAINST_CUE.findall(cue))
+            absolute = absolute or len(_FOR_ACT.findall(own)) - len(_AGAINST_ACT.findall(own))
+            if n == 0 and not absolute:
+                self.cue[current] = OPENING_PRIOR  # stories tend to open with the proposal's own side
             if absolute:
                 self.cue[current] = 1.0 if absolute > 0 else -1.0
                 self.reasons.setdefault(current, []).append(self.intro[current])
@@ -353,6 +365,12 @@ class Reader:
                         last = doc.cast.people[other].name.split()[-1]
                         if re.search(r"\b" + re.escape(last) + r"\b", role):
                             self._edge(ident, other, RELATION_WEIGHT, -1)
+                    owner = re.match(r"(his|her)\s", role, re.IGNORECASE)
+                    first = next((m for m in doc.cast.mentions if m.person == ident and not m.quoted), None)
+                    if owner and first is not None:  # `Her chief adviser, X,`
+                        other = self.attributor.resolve_pronoun(first.start, PRONOUNS[owner.group(1).lower()])
+                        if other in wanted:
+                            self._edge(ident, other, RELATION_WEIGHT, -1)
 
     def lean(self, ident: int, poles: Poles) -> float:
         """The holder's lean over their statements, clipped to [-1, 1]."""
@@ -372,6 +390,9 @@ class Reader:
         roles = " ".join(self.doc.cast.people[ident].roles).lower()
         words = set(re.findall(r"[a-z]+", roles))
         if words & OBSERVER_ROLES or "political scientist" in roles:
+            return OBSERVER
+        said = " ".join(self.doc.sentence_text(self.doc.sentences[k]) for k in self.holders[ident].sentences)
+        if _BOTH_SIDES.search(said):
             return OBSERVER
         if regime_story and _REGIME_VOICE.search(roles):
             return "regime"
