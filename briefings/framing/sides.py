@@ -4,10 +4,12 @@ A *stance holder* is a person the story quotes, or makes the subject of a
 stance verb (`supports`, `argues`, `called for`). Holders are placed in two
 steps, each general to news writing rather than to one topic:
 
-1. Fixed sides by role: analysts, historians, researchers and economists
-   judge the debate from outside (`observer`); loyalists, propagandists and
-   the press office of a regime speak for the power in question (`regime`),
-   when the story is about dealing with one.
+1. Fixed sides by role and words: analysts, historians, researchers and
+   economists, or anyone who weighs `both camps`, judge the debate from
+   outside (`observer`); who argues for `a compromise` or `a bridge between
+   the two` forms a middle camp; loyalists, propagandists and the press office
+   of a regime speak for the power in question (`regime`), when the story is
+   about dealing with one.
 2. The others split into two camps, chosen to agree best with what the
    story signals between them:
    - discourse cues where a holder comes in: contrast (`But X`, `Opponents
@@ -41,6 +43,7 @@ from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES, word_set
 from briefings.framing.people import tokens
 
 OBSERVER = "observer"
+MIDDLE = "compromise"
 DEFAULT_LABELS = ("for", "against")
 EXHAUSTIVE_LIMIT = 10
 CUE_WEIGHT = 2.0
@@ -115,6 +118,9 @@ accused warn warns warned reject rejects rejected fear fears feared destroy dest
 harms hurt hurts scrap drop withdraw halt stop delay risk risks threat threatens repression unfair
 """)
 _NEGATION = word_set("not no never without nobody nothing neither nor cannot")
+# A third camp between two others: `a bridge between the two`, `the compromise is about right`.
+_MIDDLE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
+                     r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
@@ -394,6 +400,9 @@ class Reader:
         said = " ".join(self.doc.sentence_text(self.doc.sentences[k]) for k in self.holders[ident].sentences)
         if _BOTH_SIDES.search(said):
             return OBSERVER
+        quoted = " ".join(self.holders[ident].quotes)
+        if _MIDDLE.search(said) or _MIDDLE.search(quoted):
+            return MIDDLE
         if regime_story and _REGIME_VOICE.search(roles):
             return "regime"
         return None
@@ -492,7 +501,7 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
     for ident in debaters:
         holders[ident].side = labels[0] if signs[ident] * flip > 0 else labels[1]
         holders[ident].evidence = reader.reasons.get(ident, [])
-    used = [label for label in [*labels, OBSERVER, "regime"] if any(h.side == label for h in holders.values())]
+    used = [label for label in [*labels, MIDDLE, OBSERVER, "regime"] if any(h.side == label for h in holders.values())]
     summaries: dict[str, str | None] = {}
     for label in used:
         first = next(holders[i] for i in order if holders[i].side == label)
