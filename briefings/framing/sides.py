@@ -374,9 +374,9 @@ class Reader:
                     owner = re.match(r"(his|her)\s", role, re.IGNORECASE)
                     first = next((m for m in doc.cast.mentions if m.person == ident and not m.quoted), None)
                     if owner and first is not None:  # `Her chief adviser, X,`
-                        other = self.attributor.resolve_pronoun(first.start, PRONOUNS[owner.group(1).lower()])
-                        if other in wanted:
-                            self._edge(ident, other, RELATION_WEIGHT, -1)
+                        boss = self.attributor.resolve_pronoun(first.start, PRONOUNS[owner.group(1).lower()])
+                        if boss is not None and boss in wanted:
+                            self._edge(ident, boss, RELATION_WEIGHT, -1)
 
     def lean(self, ident: int, poles: Poles) -> float:
         """The holder's lean over their statements, clipped to [-1, 1]."""
