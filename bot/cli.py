@@ -346,6 +346,59 @@ def run(db: Path | None) -> None:
         fail(str(exc), 2)
 
 
+@cli.command()
+@click.option("--week", "week_text", metavar="YYYY-Www", help="ISO week (default: the newest week with stories).")
+@click.option("--yes", is_flag=True, help="Send without asking for confirmation.")
+@db_option
+@domain_errors
+def broadcast(week_text: str | None, yes: bool, db: Path | None) -> None:
+    """Compose a week's briefing and deliver it now to every subscriber, with progress and final counts.
+
+    Goes through the same delivery ledger as the schedule and /brief_now, within
+    each platform's rate limits. Interrupted (Ctrl-C, a crash), it resumes where
+    it stopped when run again for the same week: nobody gets it twice.
+
+    Example: briefing-bot broadcast --week 2026-W48 --yes
+    """
+    import asyncio
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from bot.errors import PlatformAuthError
+    from bot.service import NoPlatformError, broadcast_now
+    from briefings.compose import latest_week, parse_week
+    from briefings.store.subscriptions import subscription_counts
+
+    settings = load(db)
+    database = open_database(settings.briefing_db)
+    try:
+        week = parse_week(week_text) if week_text else latest_week(
+            database, tz=settings.timezone, now=datetime.now(UTC))
+    except ValueError as exc:
+        fail(f"--week: {exc}", 2)
+        raise
+    audience = sum(n for kind, n in subscription_counts(database).items() if kind != "ended")
+    if not yes:
+        click.confirm(f"Send the {week} briefing to {audience} subscribed chats now?", abort=True, err=True)
+    columns = (TextColumn("delivering {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task(str(week), total=None)
+        try:
+            counts = asyncio.run(broadcast_now(
+                settings, key=f"manual:{week}:cli",
+                on_total=lambda total: bar.update(task, total=total),
+                progress=lambda done: bar.advance(task, done),
+            ))
+        except (NoPlatformError, PlatformAuthError) as exc:
+            fail(str(exc), 2)
+            raise
+    click.echo(f"{week}: {counts['sent']} delivered, {counts['failed']} failed, {counts['skipped']} skipped"
+               + (f", {counts['queued'] + counts['sending']} still queued (run again to resume)"
+                  if counts["queued"] + counts["sending"] else ""))
+    if counts["failed"]:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point of the console script and `python -m bot`."""
     cli(prog_name="briefing-bot")

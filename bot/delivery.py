@@ -32,12 +32,13 @@ from briefings.compose import Briefing, compose_briefing, parse_week
 from briefings.render.briefing import briefing_doc
 from briefings.render.doc import Doc
 from briefings.store import broadcasts, outbox
-from briefings.store.subscriptions import get_subscription, migrate_chat, unsubscribe
+from briefings.store.subscriptions import Subscription, migrate_chat, subscriptions_of, unsubscribe
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5  # a row that failed this many times (5xx, network) is marked failed
 BACKOFF_BASE = timedelta(seconds=30)  # retry after 30 s, 60 s, 120 s, ...
+SENT_FLUSH = 100  # delivered rows are marked in batches of this many (a crash repeats at most these)
 WAIT_INLINE = 30.0  # a retry_after up to this long is waited out in place; longer ones requeue the row
 RATE_MARGIN = 0.97  # pace a little under the limit: arrival jitter must not push a window over it
 PER_CHAT_INTERVAL = 1.0 / RATE_MARGIN  # Telegram and Slack: about one message per second per chat
@@ -187,6 +188,7 @@ class DeliveryEngine:
     on_report: Callable[[str, str, str, dict[str, int]], Awaitable[None]] | None = None
     _cache: OrderedDict[tuple[str, str, str, tuple[str, ...]], Sequence[Any]] = field(default_factory=OrderedDict)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
+    _sent: list[int] = field(default_factory=list)
 
     def _messages(self, key: str, platform: str, tz: ZoneInfo, topics: tuple[str, ...]) -> Sequence[Any]:
         """The rendered briefing for this audience, cached: 100k chats share a handful of variants."""
@@ -215,9 +217,12 @@ class DeliveryEngine:
                         await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                         continue
                     break
+                self._flush_sent()
+                audiences = subscriptions_of(self.db, [(row.platform, row.chat_id) for row in batch])
                 for row in batch:
                     await slots.acquire()
-                    task = asyncio.create_task(self._deliver_row(row, slots, progress))
+                    audience = audiences.get((row.platform, row.chat_id))
+                    task = asyncio.create_task(self._deliver_row(row, audience, slots, progress))
                     pending.add(task)
                     task.add_done_callback(pending.discard)
                     if stop and stop.is_set():
@@ -227,14 +232,15 @@ class DeliveryEngine:
         finally:
             for task in pending:
                 task.cancel()
+            self._flush_sent()
             outbox.release(self.db, worker=self.worker)  # anything not finished goes back to the queue
         await self.report_finished()
         return outbox.counts(self.db, key=key)
 
-    async def _deliver_row(self, row: outbox.OutboxRow, slots: asyncio.Semaphore,
-                           progress: Callable[[int], None] | None) -> None:
+    async def _deliver_row(self, row: outbox.OutboxRow, subscription: Subscription | None,
+                           slots: asyncio.Semaphore, progress: Callable[[int], None] | None) -> None:
         try:
-            await self._deliver(row)
+            await self._deliver(row, subscription)
         except asyncio.CancelledError:
             outbox.release(self.db, worker=self.worker)
             raise
@@ -246,8 +252,7 @@ class DeliveryEngine:
             if progress:
                 progress(1)
 
-    async def _deliver(self, row: outbox.OutboxRow) -> None:
-        subscription = get_subscription(self.db, row.platform, row.chat_id)
+    async def _deliver(self, row: outbox.OutboxRow, subscription: Subscription | None) -> None:
         if subscription is None or not subscription.active:
             outbox.mark_skipped(self.db, row.id, reason="not subscribed")
             return
@@ -294,7 +299,15 @@ class DeliveryEngine:
             else:
                 self._retry_or_fail(row, result.error or "error")
             return
-        outbox.mark_sent(self.db, row.id, now=self.clock())
+        self._sent.append(row.id)
+        if len(self._sent) >= SENT_FLUSH:
+            self._flush_sent()
+
+    def _flush_sent(self) -> None:
+        """Mark the delivered rows in one transaction: one commit per message would cap the rate."""
+        if self._sent:
+            ids, self._sent = self._sent, []
+            outbox.mark_sent_many(self.db, ids, now=self.clock())
 
     def _retry_or_fail(self, row: outbox.OutboxRow, error: str) -> None:
         if row.attempts >= MAX_ATTEMPTS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
@@ -26,6 +27,8 @@ from bot.config import Settings
 from bot.delivery import DeliveryEngine, Pacer, PlatformSender, briefing_composer
 from bot.errors import PlatformAuthError
 from bot.framer import framer_for
+from briefings.alerts import alert_doc, due_alerts, mark_alerted
+from briefings.feed_notices import PAUSE_AFTER, mark_notified, notice_doc, pause_hopeless_feeds, pending_notices
 from briefings.feeds import poll_due_feeds
 from briefings.pipeline import frame_new_stories
 from briefings.render.doc import Bold, Doc, Paragraph, spans
@@ -37,6 +40,25 @@ logger = logging.getLogger(__name__)
 DELIVERY_IDLE = 30.0  # seconds between looks at the ledger when nothing wakes delivery sooner
 TELEGRAM_POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
 SLACK_RATE_PER_SECOND = 20.0  # Slack has no published overall rate; per channel it is about one a second
+
+
+def delivery_bot(settings: Settings) -> Any:
+    """A PTB `Bot` for broadcasts: aiohttp underneath, with connections for the configured rate."""
+    from telegram import Bot
+
+    from bot.telegram_request import AiohttpRequest
+
+    assert settings.telegram_bot_token is not None
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    base = settings.telegram_api_url.rstrip("/")
+    connections = max(4, min(256, int(settings.telegram_rate_per_second / 4)))
+    return Bot(settings.telegram_bot_token.get_secret_value(), base_url=f"{base}/bot",
+               base_file_url=f"{base}/file/bot", request=AiohttpRequest(connections=connections))
+
+
+def concurrency_for(rate_per_second: float) -> int:
+    """Chats in flight at once: enough to keep the rate busy while each chat waits a second between parts."""
+    return max(32, min(4000, int(rate_per_second * 2)))
 
 
 class NoPlatformError(Exception):
@@ -77,14 +99,17 @@ async def start_telegram(settings: Settings, services: Services, on_broadcast: C
     assert app.updater is not None
     await app.updater.start_polling(timeout=TELEGRAM_POLL_TIMEOUT, drop_pending_updates=False)
     logger.info("Telegram adapter polling as @%s", app.bot.username)
+    sending = delivery_bot(settings)
+    await sending.initialize()
 
     async def close() -> None:
         assert app.updater is not None
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
+        await sending.shutdown()
 
-    return TelegramSender(app.bot), close
+    return TelegramSender(sending), close
 
 
 async def start(settings: Settings) -> Service:
@@ -128,7 +153,8 @@ async def start(settings: Settings) -> Service:
             await sender.send(chat, message)
 
     engine = DeliveryEngine(db=db, senders=senders, pacers=pacers, compose=briefing_composer(db),
-                            default_timezone=settings.timezone, clock=clock, on_report=report)
+                            default_timezone=settings.timezone, clock=clock, on_report=report,
+                            concurrency=concurrency_for(settings.telegram_rate_per_second))
     scheduler = AsyncIOScheduler(timezone=UTC)
     service = Service(db=db, services=services, engine=engine, scheduler=scheduler, wake=wake, closers=closers)
     framer, backend = framer_for(settings, db)
@@ -150,10 +176,42 @@ async def start(settings: Settings) -> Service:
         if enqueue_due(db, now=clock()).queued:
             wake.set()
 
+    async def tell(platform: str, chat_id: str, doc: Doc) -> bool:
+        sender = senders[platform]
+        for message in sender.render(doc):
+            await pacers[platform].wait(chat_id, is_group=False)
+            result = await sender.send(chat_id, message)
+            if not result.ok:
+                logger.warning("could not tell %s:%s: %s", platform, chat_id, result.gone or result.error)
+                return False
+        return True
+
+    async def alerts() -> None:
+        for alert in due_alerts(db, now=clock()):
+            if alert.platform in senders and await tell(alert.platform, alert.chat_id, alert_doc(alert)):
+                mark_alerted(db, platform=alert.platform, chat_id=alert.chat_id, through=alert.through)
+
+    async def feed_health() -> None:
+        paused = pause_hopeless_feeds(db)
+        if paused:
+            logger.warning("paused %d feeds after %d failed polls in a row", paused, PAUSE_AFTER)
+        admins = [("telegram", str(i)) for i in settings.telegram_admin_ids] + \
+                 [("slack", str(i)) for i in settings.slack_admin_ids]
+        for notice in pending_notices(db):
+            logger.warning("feed %s is %s (%s)", notice.url, notice.kind, notice.error)
+            for platform, chat in admins:
+                if platform in senders:
+                    await tell(platform, chat, notice_doc(notice))
+            mark_notified(db, notice)
+
     now = clock()
     scheduler.add_job(poll, "interval", minutes=settings.briefing_poll_minutes, next_run_time=now,
                       id="poll", max_instances=1, coalesce=True, misfire_grace_time=None)
     scheduler.add_job(tick, "interval", minutes=1, next_run_time=now, id="tick", max_instances=1, coalesce=True)
+    scheduler.add_job(alerts, "interval", minutes=15, next_run_time=now, id="alerts", max_instances=1,
+                      coalesce=True)
+    scheduler.add_job(feed_health, "interval", minutes=5, next_run_time=now, id="feed_health", max_instances=1,
+                      coalesce=True)
     scheduler.start()
     closers.insert(0, _shutdown_scheduler(scheduler))
     return service
@@ -203,3 +261,47 @@ async def serve(settings: Settings, *, stop: asyncio.Event | None = None) -> Non
             with suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
         logger.info("stopped")
+
+
+async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int], None] | None = None,
+                        on_total: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Queue `key` for every subscriber and deliver it now, without the chat adapters (the shell's broadcast).
+
+    Re-running with the same key resumes: chats already sent are not sent again.
+    """
+    from briefings.store import broadcasts, outbox
+
+    db = open_per_thread(settings.briefing_db)
+    senders: dict[str, PlatformSender] = {}
+    pacers: dict[str, Pacer] = {}
+    closers: list[Callable[[], Awaitable[Any]]] = []
+    if settings.telegram_bot_token is not None:
+        from bot.telegram import TelegramSender
+
+        bot = delivery_bot(settings)
+        await bot.initialize()
+        closers.append(bot.shutdown)
+        senders["telegram"], pacers["telegram"] = TelegramSender(bot), Pacer(settings.telegram_rate_per_second)
+    if settings.slack_bot_token is not None:
+        from bot.slack import SlackSender, make_client
+
+        senders["slack"], pacers["slack"] = SlackSender(make_client(settings, retries=False)), \
+            Pacer(SLACK_RATE_PER_SECOND)
+    if not senders:
+        raise NoPlatformError("no chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN")
+    broadcasts.start_broadcast(db, key=key, kind="manual", now=clock())
+    if on_total is not None:
+        on_total(outbox.pending(db, key=key))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    engine = DeliveryEngine(db=db, senders=senders, pacers=pacers, compose=briefing_composer(db),
+                            default_timezone=settings.timezone, clock=clock,
+                            concurrency=concurrency_for(settings.telegram_rate_per_second))
+    try:
+        return await engine.run(key=key, stop=stop, progress=progress)
+    finally:
+        for close in closers:
+            await close()

@@ -105,6 +105,8 @@ def build_telegram_app(
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{base}/bot")
         .base_file_url(f"{base}/file/bot")
+        .connection_pool_size(8)
+        .pool_timeout(30.0)
         .build()
     )
     admins = frozenset(settings.telegram_admin_ids)

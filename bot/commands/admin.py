@@ -49,6 +49,8 @@ def addfeed(request: Request) -> Reply:
         return Reply(Doc.of(Paragraph(spans("Usage: ", Code("/addfeed https://example.org/feed.xml")))))
     db = request.services.db
     known = db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone() is not None
+    if known:  # re-adding a paused or failing feed starts it afresh
+        db.table("feeds").update(url, {"paused": 0, "consecutive_failures": 0, "notified_state": None})
     result = ingest_source(db, url, now=request.services.clock())
     if not result.ok:
         if not known:

@@ -87,12 +87,13 @@ def part_sent(db: Database, row_id: int, parts_sent: int) -> None:
         db.conn.execute("UPDATE outbox SET parts_sent = ? WHERE id = ?", [parts_sent, row_id])
 
 
-def mark_sent(db: Database, row_id: int, *, now: datetime) -> None:
-    """The whole briefing reached the chat."""
+def mark_sent_many(db: Database, row_ids: list[int], *, now: datetime) -> None:
+    """Mark many deliveries sent in one transaction."""
+    stamp = _stamp(now)
     with db.conn:
-        db.conn.execute(
+        db.conn.executemany(
             "UPDATE outbox SET state = 'sent', sent_at = ?, claimed_by = NULL, last_error = NULL WHERE id = ?",
-            [_stamp(now), row_id],
+            [(stamp, row_id) for row_id in row_ids],
         )
 
 

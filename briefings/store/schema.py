@@ -222,3 +222,10 @@ def m007_llm_frame_cache(db: Database) -> None:
         defaults={"prompt_tokens": 0, "completion_tokens": 0, "calls": 0},
     )
     db.table("llm_frames").create_index(["model", "status"])
+
+
+@MIGRATIONS()
+def m008_follow_alerts_and_feed_health_notices(db: Database) -> None:
+    """When each chat was last alerted about its follows, and which feed troubles admins were told of."""
+    db.table("follows").add_column("last_alert_at", str)
+    db.table("feeds").add_column("notified_state", str)

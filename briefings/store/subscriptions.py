@@ -47,6 +47,19 @@ def get_subscription(db: Database, platform: str, chat_id: str) -> Subscription 
     return _subscription(rows[0]) if rows else None
 
 
+def subscriptions_of(db: Database, chats: list[tuple[str, str]]) -> dict[tuple[str, str], Subscription]:
+    """The subscriptions of many chats at once, keyed by (platform, chat id); missing chats are absent."""
+    found: dict[tuple[str, str], Subscription] = {}
+    for start in range(0, len(chats), 400):
+        chunk = chats[start:start + 400]
+        where = " OR ".join(["(platform = ? AND chat_id = ?)"] * len(chunk))
+        params = [value for chat in chunk for value in chat]
+        for row in db.table("subscriptions").rows_where(where, params):
+            subscription = _subscription(row)
+            found[(subscription.platform, subscription.chat_id)] = subscription
+    return found
+
+
 def subscribe(
     db: Database,
     *,
