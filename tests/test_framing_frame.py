@@ -73,3 +73,20 @@ def test_report_without_debate_has_no_question() -> None:
 
 def test_framing_is_deterministic() -> None:
     assert frame_text(DEBATE) == frame_text(DEBATE)
+
+
+def test_plural_role_before_a_list_applies_to_each_name() -> None:
+    frame = frame_text(
+        "The proposal is backed by former council members Ada Whitcombe, Rolf Engstrom, and Mira Castellanos, "
+        "who signed a joint letter."
+    )
+    roles = {f.name: f.role or "" for f in frame.figures}
+    assert "council member" in roles["Rolf Engstrom"]
+    assert "council member" in roles["Mira Castellanos"]
+
+
+def test_author_note_at_the_end_is_no_figure() -> None:
+    body = "\n\n".join(f"Paragraph {n} of the story about the harbour." for n in range(8))
+    text = (f'{body}\n\n"We will rebuild," said harbour master Ivo Kranjc.\n\nLena Brandt\n\n'
+            "Lena Brandt is a freelance reporter who covers the coast for several newspapers.")
+    assert [f.name for f in frame_text(text).figures] == ["Ivo Kranjc"]

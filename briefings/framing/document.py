@@ -29,6 +29,27 @@ _BOILERPLATE = re.compile(
 )
 
 
+# The author's note at the end of a story (`Jane Doe is a reporter at ...`), and the byline line before it.
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w'’-]+\s){1,3}is (?:a|an|the)\b[^.]{0,160}\b(?:author|journalist|reporter|editor|correspondent|"
+    r"writer|columnist|contributor|freelancer)\b"
+)
+_BYLINE = re.compile(r"^(?:By\s+)?(?:[A-Z][\w'’-]+\s?){2,3}$")
+
+
+def _without_author_note(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Drop an author's biography in the last quarter of the story, with the byline just before it."""
+    tail = int(len(paragraphs) * 0.75)
+    drop: set[int] = set()
+    for n in range(tail, len(paragraphs)):
+        para = paragraphs[n]
+        if _AUTHOR_BIO.match(text[para.start:para.end]):
+            drop.add(n)
+            if n and _BYLINE.match(text[paragraphs[n - 1].start:paragraphs[n - 1].end]):
+                drop.add(n - 1)
+    return [p for n, p in enumerate(paragraphs) if n not in drop]
+
+
 def mask_credits(text: str) -> str:
     """Blank out photo credits such as `(Name/Agency via Getty Images)`, keeping offsets."""
     return _CREDIT.sub(lambda m: " " * len(m.group()), text)
@@ -50,6 +71,7 @@ class Document:
         """Normalise and split `raw` text, find its quotations and its people."""
         text = mask_credits(normalize(raw))
         paragraphs = [p for p in split_paragraphs(text) if not _BOILERPLATE.match(text[p.start:p.end])]
+        paragraphs = _without_author_note(text, paragraphs)
         paragraphs = [Paragraph(n, p.start, p.end) for n, p in enumerate(paragraphs)]
         quotes = find_quotes(text, paragraphs)
         segments = [s for q in quotes for s in q.segments]

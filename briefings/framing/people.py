@@ -50,6 +50,7 @@ from briefings.framing.names import fold, name_key, same_person, token_key
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
 _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",
                         "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr"}
+_LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # `"..." ― Pamela Padilla`: a name after a closing quotation and a dash signs the quotation.
 _SIGNATURE = re.compile(r"[”\"’]\s*[.,]?\s*[―—–-]\s*$")
@@ -353,6 +354,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     singles: list[tuple[Run, bool, bool]] = []  # run, strong, weak
     vouched: set[str] = set()  # names with evidence beyond a given name
     for start, end in spans:
+        listed: list[int] = []  # indices into `found` of this sentence's full names
         words = tokens(text, start, end)
         index = {w.start: n for n, w in enumerate(words)}
         for run in runs(text, words):
@@ -370,8 +372,10 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             weak = _weak_evidence(text, run, before, following)
             if len(run.name) > 1:
                 found.append((run, strong or weak))
+                listed.append(len(found) - 1)
             else:
                 singles.append((run, strong, weak))
+        _vouch_for_lists(text, found, listed)
     org_names = _organisation_names(text, spans) - vouched
     found = [(run, evidence) for run, evidence in found if fold(_surface(text, run)) not in org_names]
     accepted: list[Run] = []
@@ -410,6 +414,20 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         person_runs.append(run)
     cast.mentions = mentions
     return cast, person_runs
+
+
+def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]) -> None:
+    """`members A, B, and C`: names listed with a person are people too."""
+    groups: list[list[int]] = []
+    for k in listed:
+        if groups and _LIST_GAP.fullmatch(text[found[groups[-1][-1]][0].end:found[k][0].start]):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    for group in groups:
+        if len(group) > 1 and any(found[k][1] for k in group):
+            for k in group:
+                found[k] = (found[k][0], True)
 
 
 def _organisation_names(text: str, spans: list[tuple[int, int]]) -> set[str]:

@@ -27,7 +27,9 @@ _STARTERS = re.compile(
     r"(?:a|an|the|former|ex-\w+|then-\w+|one of|who|whose|now|also|chief|senior|longtime|veteran|"
     r"himself|herself|newly)\b", re.IGNORECASE,
 )
-_APPOSITIVE_END = re.compile(r"[,;:()\"“”—–]|\.(?:\s|$)")
+_APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
+# `cabinet members A, B, and C`: a plural role before a list of names applies to each.
+_LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _INVERTED_START = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|by|with|from|of|as)\s+)((?:the|a|an|his|her|their)\s[^,;:]{3,120})$", re.IGNORECASE
 )
@@ -83,7 +85,7 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     stop = _APPOSITIVE_END.search(text, rest_start, end)
     phrase = text[rest_start:stop.start() if stop else end].strip()
     words = _words(phrase)
-    if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS:
+    if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or"):
         return None
     if _STARTERS.match(phrase) or _has_role_noun(" ".join(words[:5])):
         return phrase
@@ -96,9 +98,32 @@ def role_inverted(text: str, start: int, run: Run) -> str | None:
     if not before.endswith(","):
         return None
     match = _INVERTED_START.search(before[:-1])
-    if not match or not _has_role_noun(match.group(1)):
-        return None
+    if not match or not _has_role_noun(" ".join(_words(match.group(1))[:4])):
+        return None  # `his views are shared by A, B`: a clause, not a role
     return match.group(1).strip()
+
+
+def role_of_list(text: str, start: int, run: Run) -> str | None:
+    """`ex-opposition cabinet members A, B, and C`: the list's plural role, made singular, for B and C."""
+    words = tokens(text, start, run.start)
+    anchor, i = run.start, len(words)
+    while True:
+        while i and words[i - 1].low in ("and", "or"):
+            i -= 1
+        if not (i and _LIST_GAP.fullmatch(text[words[i - 1].end:anchor])):
+            break
+        j = i
+        while j and words[j - 1].capitalised and (j == i or text[words[j - 1].end:words[j].start] == " "):
+            j -= 1
+        if j == i:
+            break
+        anchor, i = words[j].start, j
+    if anchor == run.start:
+        return None
+    role = role_before(text, start, anchor)
+    if not role or not role.endswith("s") or role.rsplit(" ", 1)[-1][:-1].lower() not in ROLE_NOUNS:
+        return None
+    return role[:-1]
 
 
 def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
@@ -112,6 +137,10 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     joined = " ".join(p for p in (before, title) if p)
     if joined:
         found.append(joined)
+    if not joined:
+        listed = role_of_list(text, start, run)
+        if listed:
+            found.append(listed)
     for phrase in (role_after(text, run, end), role_inverted(text, start, run)):
         if phrase:
             found.append(phrase)
