@@ -95,6 +95,27 @@ CASES = {
         "Ingrid Halvorsen, who chairs the board, spoke after the vote.",
         "We are not the problem", "Ingrid Halvorsen",
     ),
+    "british_single_quotes": (
+        "Transport secretary Helen Ashworth defended the timetable.\n\n"
+        "‘We will not be rushed into this,’ she said. ‘The safety case comes first.’",
+        "The safety case", "Helen Ashworth",
+    ),
+    "split_by_attribution": (
+        '"We are ready," Tobias Rendell said, "but not at any price."',
+        "but not at any price", "Tobias Rendell",
+    ),
+    "said_role_then_name": (
+        '"The figures do not add up," said the finance minister, Gerda Holmqvist.',
+        "The figures do not", "Gerda Holmqvist",
+    ),
+    "replied_colon": (
+        'Asked whether the deal would survive, Prime Minister Aino Virtanen replied: "It has to."',
+        "It has to", "Aino Virtanen",
+    ),
+    "present_tense_tells": (
+        'Economist Raj Patel runs the model. "We have done the maths," Patel tells me. "It works."',
+        "It works", "Raj Patel",
+    ),
 }
 
 

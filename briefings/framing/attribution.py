@@ -144,6 +144,9 @@ class Attributor:
                     k = j + 1
                     while k < len(words) and words[k].low in ROLE_NOUNS:
                         k += 1
+                    named = self.doc.mention_at(words[k].start) if k < len(words) else None
+                    if named is not None and self.doc.text[words[k - 1].end:words[k].start] == ", ":
+                        return named.person, k + 1  # `said the finance minister, Gerda Holmqvist`
                     person = self.resolve_role(words[k - 1].low, word.start)
                     if person is None:
                         return _NOBODY, k

@@ -252,8 +252,8 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
         return True
     if previous is not None and not previous.capitalised and previous.low in ROLE_NOUNS:
         gap = text[previous.end:run.start]
-        if gap == " " or (gap == ", " and text[run.end:run.end + 1] == ","):
-            return True  # `historian X`, `the boat's owner, X, said`
+        if gap == " " or (gap == ", " and text[run.end:run.end + 1] in (",", ".", ";", "")):
+            return True  # `historian X`, `the boat's owner, X, said`, `said the minister, X.`
     if run.name[-1].possessive:
         return False
     match = _APPOSITIVE.match(text, run.end, run.end + 40)

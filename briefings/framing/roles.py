@@ -31,7 +31,7 @@ _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
 _LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _INVERTED_START = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|by|with|from|of|as)\s+)((?:the|a|an|his|her|their)\s[^,;:]{3,120})$", re.IGNORECASE
+    r"(?:^|[,;:\"”]\s*|\s)((?:the|a|an|his|her|their)\s[^,;:\"”]{3,120})$", re.IGNORECASE
 )
 
 
