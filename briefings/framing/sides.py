@@ -235,7 +235,10 @@ class Reader:
         text = self.doc.unquoted(sentence.start, sentence.end)
         words = tokens(text, 0, len(text))
         found: list[int] = []
+        appositive_end = -1  # `X, a coordinator to candidate Y, described ...`: Y is inside X's appositive
         for i, word in enumerate(words):
+            if word.start < appositive_end:
+                continue
             offset = sentence.start + word.start
             mention = self.doc.mention_at(offset)
             if mention is not None and not mention.quoted:
@@ -251,6 +254,8 @@ class Reader:
             while j < len(words) and sentence.start + words[j].start < end:
                 j += 1
             k = self.attributor._skip_appositive_in(text, words, j)
+            if k > j:
+                appositive_end = words[k].start if k < len(words) else len(text)
             window = [w.low for w in words[j:j + 3] + words[k:k + 3]]
             if ident is not None and ident not in found and any(w in STANCE_VERBS for w in window):
                 found.append(ident)
