@@ -174,9 +174,10 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
         if start == 0 and end == len(text):
             return _scan_all(text)
         return _scan(text, start, end)
-    if not _whole or _whole[0].text is not text:
-        _whole[:] = [_Tokenised(text)]
-    whole = _whole[0]
+    whole = _whole[0] if _whole else None
+    if whole is None or whole.text is not text:
+        whole = _Tokenised(text)
+        _whole[:] = [whole]  # threads each keep their own `whole`, so a swap here never mixes stories
     lo = bisect_left(whole.starts, start)
     hi = lo
     while hi < len(whole.words) and whole.words[hi].start < end:
