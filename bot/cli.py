@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from bot.commands import Services
 from bot.config import Settings, SettingsError, check_database_path, load_settings
 from bot.logs import configure_logging
+from briefings.compose.model import IsoWeek
 from briefings.errors import BriefingsError, StorageError
 from briefings.render.doc import Doc
 from briefings.store import open_database
@@ -286,19 +287,26 @@ def preview(week_text: str | None, fmt: str, db: Path | None) -> None:
 
     Example: briefing-bot preview --week 2026-W48 --format telegram
     """
-    from briefings.compose import compose_briefing, latest_week, parse_week
+    from briefings.compose import compose_briefing
     from briefings.render.briefing import briefing_doc
 
     settings = load(db)
     database = open_database(settings.briefing_db)
+    week = chosen_week(database, settings, week_text)
+    doc = briefing_doc(compose_briefing(database, week=week, tz=settings.timezone))
+    click.echo(render_doc(doc, fmt))
+
+
+def chosen_week(database: Database, settings: Settings, week_text: str | None) -> IsoWeek:
+    """The week `--week` names, or the newest week with stories; exit 2 on a malformed week."""
+    from briefings.compose import latest_week, parse_week
+
     try:
-        week = parse_week(week_text) if week_text else latest_week(
+        return parse_week(week_text) if week_text else latest_week(
             database, tz=settings.timezone, now=datetime.now(UTC))
     except ValueError as exc:
         fail(f"--week: {exc}", 2)
         raise
-    doc = briefing_doc(compose_briefing(database, week=week, tz=settings.timezone))
-    click.echo(render_doc(doc, fmt))
 
 
 def render_doc(doc: Doc, fmt: str) -> str:
@@ -366,17 +374,11 @@ def broadcast(week_text: str | None, yes: bool, db: Path | None) -> None:
 
     from bot.errors import PlatformAuthError
     from bot.service import NoPlatformError, broadcast_now
-    from briefings.compose import latest_week, parse_week
     from briefings.store.subscriptions import subscription_counts
 
     settings = load(db)
     database = open_database(settings.briefing_db)
-    try:
-        week = parse_week(week_text) if week_text else latest_week(
-            database, tz=settings.timezone, now=datetime.now(UTC))
-    except ValueError as exc:
-        fail(f"--week: {exc}", 2)
-        raise
+    week = chosen_week(database, settings, week_text)
     audience = sum(n for kind, n in subscription_counts(database).items() if kind != "ended")
     if not yes:
         click.confirm(f"Send the {week} briefing to {audience} subscribed chats now?", abort=True, err=True)

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from briefings.framing.extractive import frame_text
 from briefings.framing.model import StanceFrame
 from briefings.store.statements import save_frame
+from briefings.times import parse_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -56,16 +57,6 @@ def unframed_stories(db: Database, *, limit: int | None = None) -> Iterator[dict
         yield dict(zip(columns, row, strict=True))
 
 
-def _published(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def extractive_framer(text: str, title: str | None) -> StanceFrame:
     """The default framer: the offline extractive backend."""
     return frame_text(text, title=title)
@@ -96,7 +87,7 @@ def frame_new_stories(
         try:
             frame = framer(text, title)
             statements += save_frame(
-                db, story_id=story_id, frame=frame, published=_published(story["published"]), backend=backend,
+                db, story_id=story_id, frame=frame, published=parse_stamp(story["published"]), backend=backend,
                 now=now,
             )
             framed += 1

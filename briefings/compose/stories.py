@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from briefings.compose.model import Source
 from briefings.framing.model import StanceFrame
 from briefings.pipeline import FAILED_BACKEND
+from briefings.times import parse_stamp
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,6 @@ class FramedStory:
         return {s.figure_id: s.side for s in self.statements if s.side}
 
 
-def _when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def load_framed_stories(db: Database, *, start: datetime, end: datetime) -> list[FramedStory]:
     """Stories published in [start, end) that have a frame, oldest first."""
     rows = db.execute(
@@ -83,7 +74,7 @@ def load_framed_stories(db: Database, *, start: datetime, end: datetime) -> list
     return [
         FramedStory(
             story_id=story_id,
-            source=Source(title=title or "(untitled)", link=link, published=_when(published)),
+            source=Source(title=title or "(untitled)", link=link, published=parse_stamp(published)),
             frame=StanceFrame.model_validate_json(frame),
             statements=by_story.get(story_id, []),
         )
