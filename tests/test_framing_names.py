@@ -47,3 +47,10 @@ def test_key_ignores_titles_particles_and_possessives() -> None:
 def test_key_of_nothing_is_empty() -> None:
     assert name_key("") == ""
     assert name_similarity("", "Someone") == 0.0
+
+
+def test_surname_key_is_the_last_word() -> None:
+    from briefings.framing.names import surname_key
+
+    assert surname_key("Pavel Latushka") == surname_key("Latushko")
+    assert surname_key("") == ""

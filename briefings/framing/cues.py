@@ -1,11 +1,10 @@
-"""Verbs and phrases that signal speech, stance, alliance and contrast.
+"""Verbs that signal speech and stance, and the words around an attribution.
 
 Attribution looks for a person next to a *speech verb* (`said`, `told`,
 `warns`); stance holders are people who are the subject of a *stance verb*
-(`supports`, `opposes`, `argues`, `called for`); sides come from *alliance*
-cues (`agrees`, `echoed`, `ally of`) and *contrast* cues (`but`, `disagrees`,
-`criticized`). Every verb is listed with its inflections, generated once here
-so the other modules only do set lookups.
+(`supports`, `opposes`, `argues`, `called for`). Every verb is listed with its
+inflections, generated once here so the other modules only do set lookups.
+The cues between camps (alliance, contrast) live with their rules in `sides`.
 """
 
 from __future__ import annotations
@@ -58,32 +57,6 @@ pushed lobby lobbies lobbied campaign campaigns campaigned seek seeks sought res
 praise praises praised applaud applauds applauded challenge challenges challenged refuse refuses
 refused call calls called promote promotes promoted promoting
 """)
-
-# Alliance and contrast, read between figures.
-ALLIANCE_WORDS = word_set("""
-agrees agree agreed echoed echoes echoing backed backs backing ally allies allied supporter
-supporters shared shares sharing joined joins seconded seconds endorsed endorses likewise similarly
-also too advisor adviser deputy aide spokesperson spokesman spokeswoman colleague associate
-""")
-
-CONTRAST_WORDS = word_set("""
-but however disagrees disagree disagreed differently critic critics criticized criticised
-criticizes criticises opponent opponents opposes opposed contrast unlike whereas rejects rejected
-dismissed dismisses countered counters rebuffed rebuts rebutted objects objected although yet
-""")
-
-CONTRAST_PHRASES = (
-    "sees it differently", "see it differently", "on the other side", "on the other hand",
-    "takes a different view", "take a different view", "disagrees", "is not convinced",
-    "is less sure", "pushed back", "pushes back", "in contrast", "by contrast", "a different view",
-    "the opposite", "not everyone agrees", "others disagree", "hypocritical", "lashed out at",
-)
-
-ALLIANCE_PHRASES = (
-    "agrees with", "agreed with", "echoed", "echoes", "backed by", "sides with", "sided with",
-    "shares the view", "shared the view", "shared by", "share the view", "in line with",
-    "on the same side", "joined", "seconded", "ally", "allies",
-)
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "hers": "f"}
 

@@ -226,12 +226,6 @@ commentator, observer, sociologist, philosopher, pollster, fellow, academic, dem
 statistician, political scientist
 """)
 
-# Roles that speak for the power being argued about.
-OFFICIAL_ROLES = _words("""
-spokesperson, spokesman, spokeswoman, loyalist, propagandist, ministry, press secretary, state media,
-state television, government official, regime official, official
-""")
-
 FEMALE_WORDS = _words("""
 she, her, hers, herself, mrs, ms, miss, madam, dame, lady, wife, widow, mother, daughter, sister,
 grandmother, aunt, niece, queen, princess, actress, spokeswoman, chairwoman, congresswoman,
