@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlite_utils import Database
 
 from briefings.store import open_database
+
+# CI runs the same property-test examples every time (a red run must be reproducible, not a dice roll);
+# locally, examples vary from run to run and keep finding new cases. `HYPOTHESIS_PROFILE=ci` picks CI's.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -18,8 +26,7 @@ SETTING_PREFIXES = ("BRIEFING_", "TELEGRAM_", "SLACK_", "LLM_", "SUMMARISER", "L
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Run every test with no operator settings and in an empty folder (so no stray `.env` is read)."""
-    import os
-
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")  # PTB's durations as timedelta, without its deprecation warning
     for name in list(os.environ):
         if name.startswith(SETTING_PREFIXES):
             monkeypatch.delenv(name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from briefings.compose.model import Briefing, Debate, DebateSide, FigurePosition, KeyNumber, Move, Position, Source
+from briefings.render._split import visible
 from briefings.render.doc import (
     Block,
     Bold,
@@ -176,7 +177,7 @@ def _unique_numbers(debates: list[Debate]) -> list[KeyNumber]:
     numbers = []
     for number in (n for d in debates for n in d.numbers):
         key = (_line(number.value), _line(number.context))
-        if key not in seen:
+        if key not in seen and visible(number.value):  # a number with nothing to read is no number
             seen.add(key)
             numbers.append(number)
     return numbers
