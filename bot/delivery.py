@@ -85,7 +85,10 @@ class Pacer:
     ) -> None:
         rate = max(rate_per_second * RATE_MARGIN, 0.1)
         self.per_chat_interval, self.per_group_interval = per_chat_interval, per_group_interval
-        self.overall = AsyncLimiter(1, 1.0 / rate)  # capacity 1: even spacing, no burst over the window
+        # A small bucket: messages may go `burst` at a time, so timer jitter costs no throughput, while any
+        # one-second window still holds at most burst + rate <= the limit (Telegram counts sliding windows).
+        burst = max(1, int(rate_per_second * (1 - RATE_MARGIN)))
+        self.overall = AsyncLimiter(burst, burst / rate)
         self._last: OrderedDict[Hashable, float] = OrderedDict()
         self._clock = clock or (lambda: asyncio.get_running_loop().time())
 
