@@ -40,6 +40,7 @@ MAX_ATTEMPTS = 5  # a row that failed this many times (5xx, network) is marked f
 BACKOFF_BASE = timedelta(seconds=30)  # retry after 30 s, 60 s, 120 s, ...
 SENT_FLUSH = 100  # delivered rows are marked in batches of this many (a crash repeats at most these)
 WAIT_INLINE = 30.0  # a retry_after up to this long is waited out in place; longer ones requeue the row
+BURST_SHARE = 0.01  # how many messages may leave at once, as a share of the rate per second
 RATE_MARGIN = 0.97  # pace a little under the limit: arrival jitter must not push a window over it
 PER_CHAT_INTERVAL = 1.0 / RATE_MARGIN  # Telegram and Slack: about one message per second per chat
 PER_GROUP_INTERVAL = 60.0 / 20 / RATE_MARGIN  # Telegram: 20 messages per minute per group
@@ -87,7 +88,7 @@ class Pacer:
         self.per_chat_interval, self.per_group_interval = per_chat_interval, per_group_interval
         # A small bucket: messages may go `burst` at a time, so timer jitter costs no throughput, while any
         # one-second window still holds at most burst + rate <= the limit (Telegram counts sliding windows).
-        burst = max(1, int(rate_per_second * (1 - RATE_MARGIN)))
+        burst = max(1, int(rate_per_second * BURST_SHARE))
         self.overall = AsyncLimiter(burst, burst / rate)
         self._last: OrderedDict[Hashable, float] = OrderedDict()
         self._clock = clock or (lambda: asyncio.get_running_loop().time())
