@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
-from briefings.compose.debates import AlignedDebate, align_sides, group_debates
+from briefings.compose.debates import AlignedDebate, align_sides, group_debates, is_observer
 from briefings.compose.model import (
     Briefing,
     Debate,
@@ -104,7 +104,9 @@ def _moves(debate: AlignedDebate, before: list[FramedStory], during: list[Framed
     earlier, now = _positions(debate, before), _positions(debate, during)
     moves = []
     for figure_id, (side, statement, story) in now.items():
-        if figure_id in earlier and earlier[figure_id][0] != side:
+        if figure_id in earlier and earlier[figure_id][0] != side and not (
+            is_observer(debate.sides[side].label) or is_observer(debate.sides[earlier[figure_id][0]].label)
+        ):  # an analyst quoted once as an observer and once in a camp has not changed position
             old_side, old_statement, old_story = earlier[figure_id]
             moves.append(Move(
                 figure_id=figure_id, name=statement.name, role=statement.role,

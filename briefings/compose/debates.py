@@ -90,8 +90,9 @@ def group_debates(stories: list[FramedStory]) -> list[list[FramedStory]]:
     return list(groups.values())
 
 
-def _is_observer(label: str) -> bool:
-    return any(word in label for word in OBSERVER_WORDS)
+def is_observer(label: str) -> bool:
+    """Whether a side label names observers (analysts judging the debate), not a camp in it."""
+    return any(word in label.lower() for word in OBSERVER_WORDS)
 
 
 def align_sides(stories: list[FramedStory]) -> AlignedDebate:
@@ -114,7 +115,7 @@ def align_sides(stories: list[FramedStory]) -> AlignedDebate:
                 score = float(votes[index])
                 if label in {fold(known) for known in side.labels}:
                     score += LABEL_MATCH_WEIGHT
-                if _is_observer(label) != _is_observer(fold(side.label)):
+                if is_observer(label) != is_observer(fold(side.label)):
                     score -= 1.0
                 scores[index] = score
             best = max(scores, key=lambda i: (scores[i], -i), default=None)

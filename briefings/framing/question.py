@@ -21,6 +21,8 @@ MAX_QUESTION_WORDS = 70
 _ASKS = re.compile(r"^(?:should|will|would|can|could|is|are|does|do|did|has|have|must|who|what|how|why|which)\b",
                    re.IGNORECASE)
 _WHETHER = re.compile(r"\bwhether\b([^.?!;]{8,300})", re.IGNORECASE)
+# "Asked whether he would return, he said ..." reports an interview, not the story's question.
+_REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|asked|added|replied)\b", re.IGNORECASE)
 _DEBATE = re.compile(
     r"\b(?:debate|dispute|row|argument|fight|split|rift|controversy)\s+(?:over|about|on)\s+([^.?!;,]{6,200})",
     re.IGNORECASE,
@@ -54,7 +56,7 @@ def find_question(doc: Document, title: str | None) -> str | None:
     for pattern, lead in ((_WHETHER, "Whether"), (_DEBATE, "The")):
         for chunk in chunks:
             match = pattern.search(chunk)
-            if match:
+            if match and not _REPORTED.search(match.group(0)) and not _REPORTED.search(chunk[:match.start()]):
                 body = _clean(match.group(1) if lead == "Whether" else match.group(0))
                 if len(body.split()) >= 3:
                     return _capital(f"{lead} {body}".strip()) + "?"
