@@ -93,6 +93,7 @@ async def start_telegram(settings: Settings, services: Services, on_broadcast: C
     try:
         await app.initialize()
     except InvalidToken:
+        await app.bot.shutdown()  # its HTTP clients are open even though the token was refused
         raise PlatformAuthError("Telegram refused TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you") from None
     await register_commands(app)
     await app.start()
