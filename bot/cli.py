@@ -48,8 +48,8 @@ def load(db: Path | None = None) -> Settings:
         raise  # unreachable: fail() exits
     secrets = [
         s.get_secret_value()
-        for s in (settings.telegram_bot_token, settings.slack_bot_token, settings.slack_app_token,
-                  settings.slack_signing_secret, settings.llm_api_key)
+        for s in (settings.telegram_bot_token, settings.telegram_webhook_secret, settings.slack_bot_token,
+                  settings.slack_app_token, settings.slack_signing_secret, settings.llm_api_key)
         if s is not None
     ]
     configure_logging(settings.log_level, secrets=secrets)

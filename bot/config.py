@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     telegram_api_url: str = "https://api.telegram.org"
     telegram_admin_ids: IdList = Field(default_factory=list)
     telegram_rate_per_second: float = Field(30.0, gt=0, le=10_000)
+    telegram_webhook_url: str | None = None
+    telegram_webhook_port: int = Field(8443, ge=1, le=65535)
+    telegram_webhook_secret: SecretStr | None = None
 
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
@@ -133,8 +136,16 @@ class Settings(BaseSettings):
     def _upper(cls, value: Any) -> Any:
         return value.upper() if isinstance(value, str) else value
 
-    @field_validator("telegram_bot_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
-                     "llm_api_key", "llm_base_url", "llm_model", mode="before")
+    @field_validator("telegram_webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError(f"{value!r} is not the public https:// URL Telegram should post updates to")
+        return value
+
+    @field_validator("telegram_bot_token", "telegram_webhook_url", "telegram_webhook_secret", "slack_bot_token",
+                     "slack_app_token", "slack_signing_secret", "llm_api_key", "llm_base_url", "llm_model",
+                     mode="before")
     @classmethod
     def _blank_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value

@@ -40,6 +40,7 @@ MAX_ATTEMPTS = 5  # a row that failed this many times (5xx, network) is marked f
 BACKOFF_BASE = timedelta(seconds=30)  # retry after 30 s, 60 s, 120 s, ...
 SENT_FLUSH = 100  # delivered rows are marked in batches of this many (a crash repeats at most these)
 WAIT_INLINE = 30.0  # a retry_after up to this long is waited out in place; longer ones requeue the row
+PACER_MEMORY = 1000  # chats whose last send time is kept even when it no longer matters
 BURST_SHARE = 0.01  # how many messages may leave at once, as a share of the rate per second
 RATE_MARGIN = 0.97  # pace a little under the limit: arrival jitter must not push a window over it
 PER_CHAT_INTERVAL = 1.0 / RATE_MARGIN  # Telegram and Slack: about one message per second per chat
@@ -99,10 +100,16 @@ class Pacer:
             wait = last + interval - self._clock()
             if wait > 0:
                 await asyncio.sleep(wait)
-        self._last[key] = self._clock()
+        now = self._clock()
+        self._last[key] = now
         self._last.move_to_end(key)
-        while len(self._last) > 50_000:  # memory follows the chats in flight, not all subscribers
-            self._last.popitem(last=False)
+        # Memory follows the chats in flight, not all subscribers: an entry older than the longest
+        # interval constrains nothing any more (least recently used first, so stop at the first fresh one).
+        while len(self._last) > PACER_MEMORY:
+            oldest, when = next(iter(self._last.items()))
+            if now - when < max(self.per_chat_interval, self.per_group_interval):
+                break
+            del self._last[oldest]
 
     async def wait(self, chat_key: Hashable, *, is_group: bool) -> None:
         """Return when a message to this chat may go."""

@@ -12,12 +12,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import signal
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlite_utils import Database
@@ -38,6 +40,7 @@ from briefings.store import heartbeat, open_per_thread
 logger = logging.getLogger(__name__)
 
 DELIVERY_IDLE = 30.0  # seconds between looks at the ledger when nothing wakes delivery sooner
+WEBHOOK_LISTEN = "0.0.0.0"  # noqa: S104 - in a container the reverse proxy reaches us from outside
 TELEGRAM_POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
 SLACK_RATE_PER_SECOND = 20.0  # Slack has no published overall rate; per channel it is about one a second
 
@@ -98,8 +101,21 @@ async def start_telegram(settings: Settings, services: Services, on_broadcast: C
     await register_commands(app)
     await app.start()
     assert app.updater is not None
-    await app.updater.start_polling(timeout=TELEGRAM_POLL_TIMEOUT, drop_pending_updates=False)
-    logger.info("Telegram adapter polling as @%s", app.bot.username)
+    if settings.telegram_webhook_url:
+        # Telegram posts each update to the public URL (a reverse proxy forwards it to this port), signed
+        # with the secret token; a request without it is refused before PTB reads it.
+        secret = settings.telegram_webhook_secret.get_secret_value() if settings.telegram_webhook_secret \
+            else secrets.token_urlsafe(24)
+        await app.updater.start_webhook(
+            listen=WEBHOOK_LISTEN, port=settings.telegram_webhook_port,
+            url_path=urlsplit(settings.telegram_webhook_url).path.lstrip("/"),
+            webhook_url=settings.telegram_webhook_url, secret_token=secret,
+        )
+        logger.info("Telegram adapter receiving webhooks on port %d as @%s", settings.telegram_webhook_port,
+                    app.bot.username)
+    else:
+        await app.updater.start_polling(timeout=TELEGRAM_POLL_TIMEOUT, drop_pending_updates=False)
+        logger.info("Telegram adapter polling as @%s", app.bot.username)
     sending = delivery_bot(settings)
     await sending.initialize()
 

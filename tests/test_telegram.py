@@ -214,3 +214,44 @@ async def test_admin_feed_commands_and_stats(tg: FakeTelegram, bot: object) -> N
     assert "Stories:" in stats and "Deliveries:" in stats
     assert "for the bot's admins" in (await say(tg, READER, "/stats"))[0]
     assert_all_accepted(tg)
+
+
+async def test_webhook_mode_takes_signed_updates_only(tg: FakeTelegram, sample_db: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import time as wall
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db_path = tmp_path / "hook.db"
+    shutil.copy(sample_db, db_path)
+    monkeypatch.setattr(service_module, "WEBHOOK_LISTEN", "127.0.0.1")
+    settings = load_settings(
+        None, briefing_db=db_path, briefing_feeds=[], telegram_bot_token=tg.token, telegram_api_url=tg.url,
+        telegram_webhook_url="https://bot.example.org/tg-hook", telegram_webhook_port=port,
+        telegram_webhook_secret="s3cret-hook-token",
+    )
+    running = await service_module.start(settings)
+    try:
+        assert tg.webhook["url"] == "https://bot.example.org/tg-hook"
+        update = {"update_id": 1, "message": {
+            "message_id": 1, "date": int(wall.time()), "text": "/help",
+            "chat": {"id": READER, "type": "private", "first_name": "Rita"},
+            "from": {"id": READER, "is_bot": False, "first_name": "Rita"},
+            "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
+        async with httpx.AsyncClient() as client:
+            url = f"http://127.0.0.1:{port}/tg-hook"
+            forged = await client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
+            assert forged.status_code == 403
+            signed = await client.post(url, json=update,
+                                       headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-hook-token"})
+            assert signed.status_code == 200
+        [reply] = await tg.wait_for_messages(READER, 1, timeout=5)
+        assert "Commands" in (reply.plain or "")
+    finally:
+        running.stop.set()
+        for close in running.closers:
+            await close()
