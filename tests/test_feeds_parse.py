@@ -34,10 +34,9 @@ def billion_laughs(levels: int = 9, one_line: bool = False) -> bytes:
 
 def xxe(secret: Path, *, one_line: bool = False, parameter: bool = False) -> bytes:
     """A feed that asks the parser to paste a local file into an entry."""
-    if parameter:
-        subset = f'<!ENTITY % p SYSTEM "file://{secret}">\n%p;'
-    else:
-        subset = f'<!ENTITY xxe SYSTEM "file://{secret}">'
+    subset = (
+        f'<!ENTITY % p SYSTEM "file://{secret}">\n%p;' if parameter else f'<!ENTITY xxe SYSTEM "file://{secret}">'
+    )
     sep = "" if one_line else "\n"
     return sep.join(
         [
