@@ -163,9 +163,11 @@ def _position(label: str, position: Position, year: int) -> tuple[Span, ...]:
     parts.append(": ")
     side = _line(position.side)
     stance, quote = _line(position.stance), _line(position.quote)
-    parts.append(f"{side} — {stance}" if side and stance else side or stance or "")
+    lead = f"{side} — {stance}" if side and stance else side or stance or ""
+    parts.append(lead)
     if quote:
-        parts.append(f"{'. ' if side or stance else ''}{quoted(quote)}")
+        stop = "" if not lead else " " if lead.endswith((".", "!", "?", "…")) else ". "
+        parts.append(f"{stop}{quoted(quote)}")
     parts.append(" · ")
     title = _line(position.source.title) or "source"
     parts.append(Link(title, position.source.link) if position.source.link else title)

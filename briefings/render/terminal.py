@@ -8,6 +8,7 @@ a terminal may not make the text clickable, and plain text has no other way.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 from rich.console import Console, RenderableType
@@ -101,20 +102,29 @@ def _text(style: str = "") -> RichText:
     return RichText(style=style)
 
 
+# A zero-width joiner only means something between two emoji; elsewhere rich measures it as joining
+# the next character and can lose that character when it wraps the line.
+_STRAY_JOINER = re.compile("(?<![\U0001F000-\U0001FFFF\u2600-\u27BF\uFE0F])\u200d")
+
+
+def _clean(text: str) -> str:
+    return _STRAY_JOINER.sub("", text)
+
+
 def _spans(items: Sequence[Span], *, style: str = "") -> RichText:
     text = _text(style=style)
     for span in items:
         if isinstance(span, Text):
-            text.append(span.text)
+            text.append(_clean(span.text))
         elif isinstance(span, Bold):
-            text.append(span.text, style="bold")
+            text.append(_clean(span.text), style="bold")
         elif isinstance(span, Italic):
-            text.append(span.text, style="italic")
+            text.append(_clean(span.text), style="italic")
         elif isinstance(span, Code):
-            text.append(span.text, style="bold cyan")
+            text.append(_clean(span.text), style="bold cyan")
         elif isinstance(span, Link):
             url = safe_url(span.url)
-            text.append(span.text or span.url, style=Style(link=url, underline=True) if url else "")
+            text.append(_clean(span.text or span.url), style=Style(link=url, underline=True) if url else "")
             if url and span.text and span.text != url:
                 text.append(f" <{url}>", style="dim")
     return text
