@@ -161,13 +161,21 @@ async def start(settings: Settings) -> Service:
                 await close()
         raise
 
-    async def report(key: str, platform: str, chat: str, counts: dict[str, int]) -> None:
+    async def tell(platform: str, chat_id: str, doc: Doc) -> bool:
+        """Send one document to one chat within the platform's limits; False (logged) when it failed."""
         sender = senders[platform]
-        doc = Doc.of(Paragraph(spans(
-            Bold("Broadcast done. "), f"{counts['sent']} delivered, {counts['failed']} failed, "
-            f"{counts['skipped']} skipped (chats that left or blocked the bot).")))
         for message in sender.render(doc):
-            await sender.send(chat, message)
+            await pacers[platform].wait(chat_id, is_group=False)
+            result = await sender.send(chat_id, message)
+            if not result.ok:
+                logger.warning("could not tell %s:%s: %s", platform, chat_id, result.gone or result.error)
+                return False
+        return True
+
+    async def report(key: str, platform: str, chat: str, counts: dict[str, int]) -> None:
+        await tell(platform, chat, Doc.of(Paragraph(spans(
+            Bold("Broadcast done. "), f"{counts['sent']} delivered, {counts['failed']} failed, "
+            f"{counts['skipped']} skipped (chats that left or blocked the bot)."))))
 
     engine = DeliveryEngine(db=db, senders=senders, pacers=pacers, compose=briefing_composer(db),
                             default_timezone=settings.timezone, clock=clock, on_report=report,
@@ -192,16 +200,6 @@ async def start(settings: Settings) -> Service:
         heartbeat.beat(db, now=clock())
         if enqueue_due(db, now=clock()).queued:
             wake.set()
-
-    async def tell(platform: str, chat_id: str, doc: Doc) -> bool:
-        sender = senders[platform]
-        for message in sender.render(doc):
-            await pacers[platform].wait(chat_id, is_group=False)
-            result = await sender.send(chat_id, message)
-            if not result.ok:
-                logger.warning("could not tell %s:%s: %s", platform, chat_id, result.gone or result.error)
-                return False
-        return True
 
     async def alerts() -> None:
         for alert in due_alerts(db, now=clock()):

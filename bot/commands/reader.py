@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from bot import messages
 from bot.commands.core import Reply, Request, command, commands
 from briefings.compose import Briefing, compose_briefing, latest_week
@@ -29,11 +31,7 @@ def latest_briefing(request: Request) -> Briefing:
     """The newest week's briefing, in this chat's time zone when it set one."""
     services = request.services
     subscription = get_subscription(services.db, request.chat.platform, request.chat.id)
-    tz = services.timezone
-    if subscription is not None:
-        from zoneinfo import ZoneInfo
-
-        tz = ZoneInfo(subscription.timezone)
+    tz = ZoneInfo(subscription.timezone) if subscription is not None else services.timezone
     week = latest_week(services.db, tz=tz, now=services.clock())
     return compose_briefing(services.db, week=week, tz=tz)
 
