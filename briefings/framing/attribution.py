@@ -25,13 +25,15 @@ from dataclasses import dataclass
 
 from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
-from briefings.framing.gazetteer import ROLE_NOUNS, word_set
+from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, word_set
 from briefings.framing.people import Person, Token, tokens
 from briefings.framing.quotes import QuoteSpan
+from briefings.framing.speakers import choose
 
 LOOKBACK_SENTENCES = 8
 SPEAKER_LOOKBACK = 5
 ROLE_LOOKBACK = 60
+HEAD_MODIFIERS = 5  # `Clinton's top foreign policy aide Jake Sullivan`: modifiers between a name and the head
 # Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
 INVERSION_VERBS = word_set("""
 said says added adds asked asks continued continues wrote writes explained explains recalled recalls
@@ -63,16 +65,30 @@ class Attributor:
         for n, quote in enumerate(doc.quotes):
             self._quotes_by_sentence.setdefault(doc.sentence_at(quote.open_at).index, []).append(n)
 
-    def run(self) -> list[Attribution]:
-        """Attribute every quotation of the document."""
-        out: list[Attribution] = []
+    def rule_picks(self) -> list[tuple[int | None, str]]:
+        """What the rules alone give each quotation: (person ident, None or _NOBODY; the rule)."""
+        picks: list[tuple[int | None, str]] = []
         for n, quote in enumerate(self.doc.quotes):
             ident, rule = self._attribute(n, quote)
             if ident is not None:
                 self.speakers[n] = ident
             self._done = n + 1
-            person = self.doc.cast.people[ident] if ident is not None and ident >= 0 else None
-            out.append(Attribution(quote, person, rule))
+            picks.append((ident, rule))
+        return picks
+
+    def run(self) -> list[Attribution]:
+        """Attribute every quotation: the rules read the constructions, the fitted model picks the speaker."""
+        picks = self.rule_picks()
+        chosen = choose(self.doc, picks)
+        out: list[Attribution] = []
+        self._subjects.clear()  # speech subjects were cached from the rules' picks
+        for n, (quote, ident, (_, rule)) in enumerate(zip(self.doc.quotes, chosen, picks, strict=True)):
+            if ident is None:
+                self.speakers.pop(n, None)
+            else:
+                self.speakers[n] = ident
+            person = self.doc.cast.people[ident] if ident is not None else None
+            out.append(Attribution(quote, person, rule if ident == picks[n][0] else "model"))
         return out
 
     # -- the clauses around a quotation
@@ -134,6 +150,9 @@ class Attributor:
             j = i
             while j < len(words) and words[j].end <= mention.end:
                 j += 1
+            head = self._phrase_head(words, j)
+            if head is not None:
+                return head
             return mention.person, j
         if word.low in PRONOUNS and word.low in ("he", "she"):
             return self.resolve_pronoun(word.start, PRONOUNS[word.low]), i + 1
@@ -162,6 +181,31 @@ class Attributor:
             while j < len(words) and words[j].capitalised and self.doc.text[words[j - 1].end:words[j].start] == " ":
                 j += 1
             return _NOBODY, j
+        return None
+
+    def _phrase_head(self, words: Sequence[Token], j: int) -> tuple[int, int] | None:
+        """The name that heads a phrase which opens with a modifier name: `Clinton's top aide Jake Sullivan`.
+
+        A name followed, word after word with single spaces, by modifiers
+        (`campaign manager`, `ally`, `pollster`) and then another name is only
+        a modifier of that name (`said Huckabee campaign spokesman Hogan
+        Gidley`): the phrase's head, the speaker, is the last name. A function
+        word, a verb or any punctuation ends the phrase.
+        """
+        k = j
+        while k < len(words) and k < j + HEAD_MODIFIERS:
+            if self.doc.text[words[k - 1].end:words[k].start] != " ":
+                return None
+            low = words[k].low
+            named = self.doc.mention_at(words[k].start)
+            if named is not None:
+                end = k
+                while end < len(words) and words[end].end <= named.end:
+                    end += 1
+                return named.person, end
+            if low in FUNCTION_WORDS or low in STANCE_VERBS or low in PRONOUNS or words[k].possessive:
+                return None
+            k += 1
         return None
 
     def _skip_appositive(self, words: Sequence[Token], j: int) -> int:

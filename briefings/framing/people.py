@@ -311,13 +311,19 @@ class Cast:
         self.last_seen: dict[int, int] = {}  # person -> start of their latest mention, while reading
         self.by_name: dict[str, Person] = {}  # exact spellings already placed
 
-    def add(self, name: str, strong: bool, gender: str | None) -> Person:
-        """Add a person, or merge into the one already known under a variant of `name`."""
+    def add(self, name: str, strong: bool, gender: str | None) -> Person | None:
+        """Add a person, or merge into the one already known under a variant of `name`.
+
+        A run with nothing left to match on once titles and suffixes are off
+        (`Jr` of `King, Jr.`) names nobody: None.
+        """
         known = self.by_name.get(name)
         if known is not None:
             known.strong |= strong
             return known
         keys = tuple(name_key(name).split())
+        if not keys:
+            return None
         for person in self.people:
             if len(keys) > 1 and len(person.keys) > 1 and same_person(name, person.name):
                 person.strong |= strong
