@@ -269,7 +269,7 @@ class Attributor:
         recent = range(max(0, len(words) - 8), len(words))
         verb = max((k for k in recent if words[k].low in SPEECH_VERBS), default=-1)
         if verb >= 0:
-            subject = self._subject(start, words[verb].start)  # `X told the paper: "..."`
+            subject = self._clause_subject(start, words[verb].start)  # `After the speech, X told the paper: "..."`
             if subject is None and words[verb].low in INVERSION_VERBS:
                 return self._person(words, verb + 1)  # `Said Ellis: "..."`
             return subject
