@@ -38,6 +38,7 @@ from briefings.framing.gazetteer import (
     MALE_WORDS,
     MONTHS_DAYS,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     ORG_WORDS,
     ORGS,
     REGION_WORDS,
@@ -235,8 +236,9 @@ def looks_like_name(run: Run) -> bool:
             return False
         if len(word.text) > 1 and word.text.isupper() and len(name) == 1:
             return False
-        if len(word.text) > 2 and word.text.isupper() and not _INITIALS.fullmatch(word.text):
-            return False
+        if len(word.text) > 2 and word.text.isupper() and not _INITIALS.fullmatch(word.text) and (
+                word is not name[-1] or low not in NAME_SUFFIXES):
+            return False  # an acronym (`NATO`), but `Clarence Whitlow III` is a name
     if name[0].low in FUNCTION_WORDS or name[0].low in MONTHS_DAYS:
         return False
     vouched = len(name) > 1 and (name[0].low in FIRST_NAMES or any(w.low in TITLES for w in run.title))

@@ -19,6 +19,7 @@ import re
 from briefings.framing.cues import SPEECH_VERBS
 from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLES
 from briefings.framing.people import Run, Token, tokens
+from briefings.framing.text import is_abbreviation
 
 MAX_ROLE_WORDS = 25
 MAX_ROLES = 3
@@ -83,6 +84,8 @@ def role_after(text: str, run: Run, end: int) -> str | None:
         return None
     rest_start = match.end()
     stop = _APPOSITIVE_END.search(text, rest_start, end)
+    while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
+        stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)  # `the U.S. special envoy`, `St. Louis`
     phrase = text[rest_start:stop.start() if stop else end].strip()
     words = _words(phrase)
     if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or"):
@@ -126,12 +129,77 @@ def role_of_list(text: str, start: int, run: Run) -> str | None:
     return role[:-1]
 
 
+# A relative clause standing alone after a name is a role only when it says what the person does for a
+# living or whom they belong to (`who heads the think-tank`, `whose district includes Marion`); most
+# (`who does not vote except to break ties`, `who has held the same line throughout`) are clauses, not roles.
+_ROLE_VERBS = frozenset("""
+heads head headed leads lead led chairs chaired runs ran directs directed represents represented owns owned
+founded co-founded formed manages managed coordinates teaches taught studies studied serves served works worked
+advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat chaired
+""".split())
+_WHOSE_NOUNS = frozenset("""
+district ward constituency riding seat company firm group organisation organization ministry department
+union party office campaign team club church parish congregation school university newspaper agency
+""".split())
+_AS_ROLE = re.compile(
+    r"(?:who|which)\s+(?:(?:now|also|currently|still|previously|once|later)\s+)?"
+    r"(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+((?:a|an|the|one)\s.+)$",
+    re.IGNORECASE,
+)
+_ADVERBS = frozenset({"now", "also", "currently", "still", "previously", "once", "later", "today"})
+# Inside a role phrase, a relative pronoun after the head noun opens a clause; the clause is kept only in
+# the forms above.
+_RELATIVE = re.compile(r"\s(?=(?:who|whose|which|where)\s)", re.IGNORECASE)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "rev", "the"})
+
+
+def as_noun_phrase(phrase: str) -> str | None:
+    """The role a phrase states, cut at a clause boundary; None when it is a clause and no role.
+
+    `who is a former minister` -> `a former minister`; `who heads the
+    institute` stays (an office); `who does not vote except to break ties`
+    -> None.
+    """
+    phrase = phrase.strip(" ,;")
+    words = phrase.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in ("who", "whose", "which"):
+        stated = _AS_ROLE.match(phrase)
+        if stated:
+            return as_noun_phrase(stated.group(1))
+        rest = [w.lower().strip(",") for w in words[1:]]
+        while rest and rest[0] in _ADVERBS:
+            rest.pop(0)
+        second = rest[0] if rest else ""
+        if (first == "who" and second in _ROLE_VERBS) or (first == "whose" and second in _WHOSE_NOUNS):
+            return phrase
+        return None
+    cut = _RELATIVE.search(phrase)
+    if cut:
+        head, clause = phrase[:cut.start()], phrase[cut.end():]
+        kept = as_noun_phrase(clause)
+        return f"{head} {kept}" if kept else head
+    return phrase
+
+
+def _without_honorifics(title: str) -> str:
+    """`State Superintendent Dr` -> `State Superintendent`: a courtesy title names no office."""
+    words = title.split()
+    while words and words[-1].lower().rstrip(".") in _HONORIFICS:
+        words.pop()
+    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     """Every role phrase around one mention of a person."""
     start, end = sentence
     found: list[str] = []
     first = next((t for t in run.title if t.low not in FUNCTION_WORDS), None)
-    title = text[first.start:run.title[-1].end] if first else ""
+    title = _without_honorifics(text[first.start:run.title[-1].end]) if first else ""
     anchor = first.start if first else run.start
     before = role_before(text, start, anchor, need_head=not title) if anchor > start else None
     joined = " ".join(p for p in (before, title) if p)
@@ -142,8 +210,9 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         if listed:
             found.append(listed)
     for phrase in (role_after(text, run, end), role_inverted(text, start, run)):
-        if phrase:
-            found.append(phrase)
+        role = as_noun_phrase(phrase) if phrase else None
+        if role:
+            found.append(role)
     return [f.strip(" ,") for f in found if f.strip(" ,")]
 
 

@@ -98,7 +98,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-def _is_abbreviation(text: str, period: int) -> bool:
+def is_abbreviation(text: str, period: int) -> bool:
     """Whether the full stop at `period` closes an abbreviation or an initial."""
     match = _WORD_BEFORE.search(text, max(0, period - 12), period + 1)
     if not match:
@@ -144,7 +144,7 @@ def split_sentences(
             if not _next_starts_sentence(text, stop, para.end):
                 continue
             single_stop = match.group() == "."
-            if single_stop and _is_abbreviation(text, match.start()) and (
+            if single_stop and is_abbreviation(text, match.start()) and (
                     _next_word(text, stop, para.end) not in FUNCTION_WORDS):
                 continue  # `Sen. Warren`, `U.S. Special Envoy`; `in the U.S. But` still ends
             out.append(Sentence(len(out), para.index, begin, stop))
