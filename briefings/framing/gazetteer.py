@@ -90,6 +90,9 @@ Socialist, Communist, Independent, Nordic, Baltic, Slavic, Latin, Transatlantic
 
 # A capitalised run ending in one of these is an organisation, place, event or title of a work.
 ORG_WORDS = _words("""
+Universidad, Universidade, Università, Université, Universität, Universiteit, Instituto, Institut, Istituto,
+Banco, Banque, Ministerio, Ministère, Ministério, Partido, Parti, Partei, Fundación, Fundação, Fondation,
+Stiftung, Verein, Gesellschaft, Compañía, Companhia, Société, Grupo, Groupe, Gruppe,
 University, College, School, Academy, Institute, Institution, Center, Centre, Foundation, Fund, Trust,
 Council, Committee, Commission, Ministry, Department, Office, Agency, Bureau, Authority, Service,
 Services, Board, Court, Tribunal, Parliament, Assembly, Congress, Senate, House, Chamber, Cabinet,
@@ -148,7 +151,9 @@ Former, Acting, Interim, Leader, Opposition, Presidential, Candidate, Nominee, O
 Detective, Constable, Commissioner, Councillor, Councilor, Councilman, Councilwoman, Alderman,
 Congressman, Congresswoman, Assemblyman, Assemblywoman, Delegate, Lieutenant, Private, Corporal,
 Marshal, Field, Supreme, Grand, High, Executive, Managing, Senior, Junior, Associate, Assistant,
-Head, MP, MEP, Doctor, Mister, Madam, Dean, Provost, Rector
+Head, MP, MEP, Doctor, Mister, Madam, Dean, Provost, Rector, Councilmember, Councilwoman, Alderwoman, Alderperson,
+Supervisor, Trustee, Selectman, Selectwoman, Superintendent, Magistrate, Sheriff, Pastor, Deacon, Cardinal,
+Ayatollah, Chairperson, Solicitor, Auditor, Comptroller, Controller, Treasurer, Registrar, Ombudsman
 """)
 
 NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")

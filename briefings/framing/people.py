@@ -62,6 +62,11 @@ explained explains noted insisted insists replied replies recalled recalls deman
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
+_VERB_LIKE = SPEECH_VERBS | frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+                                        "should", "may", "might", "must", "can", "does", "did"})
+_NAME_IN_PHRASE = re.compile(r"\b([a-z]+)\s[A-Z][\w'’-]+\s[A-Z][\w'’-]+")  # `the journalist Ihar Dabravolski`
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across", "throughout", "towards",
+                                 "toward", "into", "around", "inside", "via"})
 _APPOSITIVE = re.compile(r",\s+(?:(who|whose|himself|herself|a|an|former|retired|\d{1,3},)\s|\w)")
 
 
@@ -241,6 +246,8 @@ def looks_like_name(run: Run) -> bool:
             return False  # an acronym (`NATO`), but `Clarence Whitlow III` is a name
     if name[0].low in FUNCTION_WORDS or name[0].low in MONTHS_DAYS:
         return False
+    if not name[0].capitalised and run.title and run.title[-1].low in ORG_WORDS:
+        return False  # `Universidad de los Andes`: the particle continues an organisation's name
     vouched = len(name) > 1 and (name[0].low in FIRST_NAMES or any(w.low in TITLES for w in run.title))
     if name[-1].low in _NOT_LAST and not (vouched and name[-1].low not in FUNCTION_WORDS | TITLES):
         return False
@@ -265,7 +272,14 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
     phrase = re.match(r",\s+([^,.;:()]{2,80})", text[run.end:run.end + 90])
     if not phrase:
         return False
+    for titled in _NAME_IN_PHRASE.finditer(phrase.group(1)):
+        if titled.group(1).lower() in ROLE_NOUNS:
+            return False  # `talking to Halvinsk, the journalist Ihar Dabravolski says`: the role is the next name's
     words = re.findall(r"[\w'’-]+", phrase.group(1).lower())[:6]
+    if words and words[0].endswith(("ing", "ed")) and words[0] not in ROLE_NOUNS:
+        return False  # `to Columbus, leaving expectant mothers ...`: a participle clause, no role
+    if words and words[0] in FUNCTION_WORDS and words[0] not in ("a", "an", "the", "one", "his", "her", "their"):
+        return False  # `on Montjuïc, after residents complained`: a clause, no appositive
     return any(w in ROLE_NOUNS or (w.endswith(("'s", "’s")) is False and w.rstrip("s") in ROLE_NOUNS and len(w) > 4)
                for w in words)
 
@@ -278,8 +292,10 @@ def _weak_evidence(text: str, run: Run, previous: Token | None, following: Token
     plural nouns.
     """
     if following is not None and following.low in SPEECH_VERBS and text[run.end:following.start] == " ":
-        if previous is not None or len(run.name) > 1:
+        if len(run.name) > 1:
             return True
+        if previous is not None:
+            return following.low in _SURE_SPEECH  # `under which Codelco holds`: `holds` is no saying
         word = run.name[0].low
         return following.low in _SURE_SPEECH and not word.endswith(("ing", "ed", "ly"))
     return previous is not None and previous.low in _SURE_SPEECH and previous.low not in ("told", "tells") and (
@@ -386,6 +402,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 singles.append((run, strong, weak))
         _vouch_for_lists(text, found, listed)
     org_names = _organisation_names(text, spans) - vouched
+    places = _place_names(text, singles)
     found = [(run, evidence) for run, evidence in found if fold(_surface(text, run)) not in org_names]
     accepted: list[Run] = []
     surname_evidence = {token_key(r.name[0].text) for r, s, w in singles if s or w}
@@ -399,7 +416,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             word = run.name[0].low
             plural = word.endswith("s") and (word[:-1] in _TITLE_LIKE or word.rstrip("s") in _TITLE_LIKE)
             if (strong or (weak and word not in _TITLE_LIKE)) and not plural and not word.endswith("ly") and (
-                    word not in org_names):
+                    word not in org_names) and word not in places:
                 cast.add(_surface(text, run), strong, None)
         accepted.append(run)
     mentions: list[Mention] = []
@@ -437,6 +454,36 @@ def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]
         if len(group) > 1 and any(found[k][1] for k in group):
             for k in group:
                 found[k] = (found[k][0], True)
+
+
+def _place_names(text: str, singles: list[tuple[Run, bool, bool]]) -> set[str]:
+    """Lone capitalised words the story puts after a preposition of place (`in Columbus`, `from Griffith`).
+
+    People are seldom *in* or *from* someone; a word the story uses that way
+    at least once is taken for a place (or an organisation: `at Codelco`)
+    wherever else it stands, unless a title or role vouches for it as a person.
+    """
+    out: set[str] = set()
+    for run, _, _ in singles:
+        if run.title:
+            continue
+        before = text[max(0, run.start - 40):run.start]
+        words = before.split()
+        if not words or text[run.start - 1:run.start] != " ":
+            continue
+        last = fold(words[-1])
+        after = re.match(r"\s+([a-z]+)", text[run.end:run.end + 30])
+        modifier = after is not None and after.group(1) not in FUNCTION_WORDS and after.group(1) not in _VERB_LIKE
+        if modifier:
+            continue  # `the Obama administration`, `in Trump Tower`: the word modifies what follows
+        if last in _PLACE_PREPOSITIONS or last in ("the", "&") or last.endswith(("'s", "’s")) and last[:-2] in (
+                "city", "country", "nation", "state", "region", "town"):
+            out.add(run.name[0].low)  # `in Columbus`, `the Commonwealth`, `Casals & Fills`, `the city's Eastside`
+        elif last in ("of", "de", "del", "di", "du", "des") and len(words) > 1 and fold(words[-2]) in ORG_WORDS:
+            out.add(run.name[0].low)  # `School of Economics`, `Universidad de los Andes`
+        elif text.startswith(" &", run.end):
+            out.add(run.name[0].low)  # `Hartley & Sons`
+    return out
 
 
 def _organisation_names(text: str, spans: list[tuple[int, int]]) -> set[str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from briefings.framing.cues import SPEECH_VERBS
-from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLES
+from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLES, word_set
 from briefings.framing.people import Run, Token, tokens
 from briefings.framing.text import is_abbreviation
 
@@ -132,15 +132,15 @@ def role_of_list(text: str, start: int, run: Run) -> str | None:
 # A relative clause standing alone after a name is a role only when it says what the person does for a
 # living or whom they belong to (`who heads the think-tank`, `whose district includes Marion`); most
 # (`who does not vote except to break ties`, `who has held the same line throughout`) are clauses, not roles.
-_ROLE_VERBS = frozenset("""
+_ROLE_VERBS = word_set("""
 heads head headed leads lead led chairs chaired runs ran directs directed represents represented owns owned
 founded co-founded formed manages managed coordinates teaches taught studies studied serves served works worked
-advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat chaired
-""".split())
-_WHOSE_NOUNS = frozenset("""
+advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat
+""")
+_WHOSE_NOUNS = word_set("""
 district ward constituency riding seat company firm group organisation organization ministry department
 union party office campaign team club church parish congregation school university newspaper agency
-""".split())
+""")
 _AS_ROLE = re.compile(
     r"(?:who|which)\s+(?:(?:now|also|currently|still|previously|once|later)\s+)?"
     r"(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+((?:a|an|the|one)\s.+)$",

@@ -146,7 +146,9 @@ class CandidateReader:
             self._speech_beside[mention.start] = cached
         return cached
 
-    def candidates(self, n: int, quote: QuoteSpan, previous: int | None, previous_same_paragraph: bool) -> list[Candidate]:
+    def candidates(
+        self, n: int, quote: QuoteSpan, previous: int | None, previous_same_paragraph: bool
+    ) -> list[Candidate]:
         """The candidates of quotation n; `previous` is the speaker given to quotation n - 1."""
         doc = self.doc
         sentence = doc.sentence_at(quote.open_at)
@@ -180,7 +182,7 @@ class CandidateReader:
             after = [m for m in mine if m.start >= quote.close_at]
             gap_before = quote.open_at - before[-1].end if before else None
             gap_after = after[0].start - quote.close_at if after else None
-            close = [m for m in mine if abs(m.start - quote.open_at) < NEAR_CHARS or abs(m.start - quote.close_at) < NEAR_CHARS]
+            close = [m for m in mine if min(abs(m.start - quote.open_at), abs(m.start - quote.close_at)) < NEAR_CHARS]
             cast_person = doc.cast.people[person]
             values = [1.0 if rule_person == person and rule == name else 0.0 for name in RULES]
             values += [

@@ -1,0 +1,95 @@
+"""Who is a person, and what their role is: the policies of issue #13, one construction per case.
+
+Every sentence here was written for this test. Each case is a general English
+construction (a place after a preposition, an organisation joined by `&`, a
+relative clause after a name), not a story.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.framing import frame_text
+
+
+def names(text: str) -> list[str]:
+    return [f.name for f in frame_text(text).figures]
+
+
+def role_of(text: str, name: str) -> str | None:
+    return next(f.role for f in frame_text(text).figures if f.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Four point two million dollars went to the district.\n\nMaria Lopes said the money was late.", "Four"),
+        ('The clinic will move to Columbus, leaving patients with long drives. "It is wrong," Ann Price said.',
+         "Columbus"),
+        ('Farmers in Millbrook said the weir failed. "We told them," said Owen Tate, a farmer.', "Millbrook"),
+        ('Prices rose, the Commonwealth says. "Nobody planned for this," said Rhys Vaughan, an economist.',
+         "Commonwealth"),
+        ("Hartley & Sons, a builder founded in 1950, won the bid. Jo Marsh said she would appeal.", "Sons"),
+        ("Under the deal, Acmecorp holds a majority stake. Tom Reed said the stake was too large.", "Acmecorp"),
+        ("She studies at the London School of Economics. Priya Nair said the study was sound.", "Economics"),
+        ('"We will fight," said Lena Ruiz of the Universidad de los Andes.', "de los Andes"),
+        ("The protest reached the city's Eastside on Friday. Carl Dunn said the march was peaceful.", "Eastside"),
+    ],
+)
+def test_places_organisations_and_number_words_are_no_people(text: str, not_a_person: str) -> None:
+    found = names(text)
+    assert not any(not_a_person in n for n in found), found
+
+
+def test_a_modifier_name_still_names_the_person_elsewhere() -> None:
+    # `the Obama administration` uses the name as a modifier; it is no sign of a place.
+    text = ('The Obama administration defended the waiver. "It is the right call," Obama said of the plan.')
+    assert "Obama" in names(text)
+
+
+def test_an_appositive_that_belongs_to_the_next_name_vouches_for_nobody() -> None:
+    text = ('After two years of urging talks with Halvinsk, the journalist Ihar Dabravolski says he was wrong. '
+            '"I was naive," Dabravolski said.')
+    assert names(text) == ["Ihar Dabravolski"]
+
+
+def test_a_title_goes_to_the_role_not_the_name() -> None:
+    text = '"The zoning map is unfair," Councilmember Maria Delgado said on Tuesday.'
+    frame = frame_text(text)
+    assert [f.name for f in frame.figures] == ["Maria Delgado"]
+    assert frame.figures[0].role and "Councilmember" in frame.figures[0].role
+
+
+def test_a_suffix_stays_with_the_name() -> None:
+    text = ('The Rev. Clarence Whitlow III led the march. "We will be back," Whitlow said. '
+            'Gov. Marcus Tolliver Jr. signed the bill.')
+    found = names(text)
+    assert "Clarence Whitlow III" in found
+    assert any(n.startswith("Marcus Tolliver Jr") for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ('Mayor Ruth Okonkwo, who does not vote except to break ties, said the council had done its work. '
+         '"It was close," Okonkwo said.', "Ruth Okonkwo", "Mayor"),
+        ('"We can wait," said Dana Kerr, the U.S. special envoy, after the meeting.', "Dana Kerr",
+         "the U.S. special envoy"),
+        ('"The numbers are wrong," said Ivo Petrov, who heads the statistics institute in Sofia.', "Ivo Petrov",
+         "who heads the statistics institute in Sofia"),
+        ('"I stand by it," said Mona Hale, who is a former prosecutor, on Monday.', "Mona Hale",
+         "a former prosecutor"),
+        ('"Nothing has changed," said Ada Pinckney, a Democrat who has held the same line throughout.',
+         "Ada Pinckney", "a Democrat"),
+        ('State Superintendent Dr. Lorraine Keyes said the schools would open. "We are ready," Keyes said.',
+         "Lorraine Keyes", "State Superintendent"),
+    ],
+)
+def test_a_role_is_a_noun_phrase_cut_at_clause_boundaries(text: str, name: str, role: str) -> None:
+    assert role_of(text, name) == role
+
+
+def test_a_role_is_shown_once() -> None:
+    text = ('Anna Berg, a lawyer, filed the case. "It is strong," said Berg, a lawyer, on Friday. '
+            '"We will win," the lawyer added.')
+    assert role_of(text, "Anna Berg") == "a lawyer"
