@@ -108,7 +108,8 @@ def ingest(sources: tuple[str, ...], no_full_text: bool, db: Path | None) -> Non
     chosen = list(sources) or list(settings.briefing_feeds)
     failed = 0
     results = ingest_sources(
-        database, chosen, full_text=not no_full_text, poll_minutes=settings.briefing_poll_minutes
+        database, chosen, full_text=not no_full_text, poll_minutes=settings.briefing_poll_minutes,
+        policy=settings.outbound_policy,
     )
     for result in results:
         click.echo(result.describe())
@@ -208,7 +209,7 @@ def services_for(settings: Settings, database: Database) -> Services:
     """What chat commands need, from the settings and an open database."""
     return Services(
         db=database, schedule=settings.schedule, timezone=settings.timezone,
-        clock=lambda: datetime.now(UTC), feeds=tuple(settings.briefing_feeds),
+        clock=lambda: datetime.now(UTC), feeds=tuple(settings.briefing_feeds), outbound=settings.outbound_policy,
     )
 
 

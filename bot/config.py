@@ -11,11 +11,14 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from briefings.feeds.outbound import OutboundPolicy
 
 DEFAULT_FEEDS = (
     "https://belsat.eu/en/feed/",
@@ -83,6 +86,7 @@ class Settings(BaseSettings):
     briefing_poll_minutes: int = Field(60, ge=1, le=7 * 24 * 60)
     briefing_schedule: str = "mon 08:00"
     briefing_timezone: str = "Europe/Minsk"
+    allow_private_networks: bool = False
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: str = "https://api.telegram.org"
@@ -166,6 +170,13 @@ class Settings(BaseSettings):
     @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.briefing_timezone)
+
+    @property
+    def outbound_policy(self) -> OutboundPolicy:
+        """Where feed and article fetches may connect, as the plain value the domain takes."""
+        from briefings.feeds.outbound import OutboundPolicy  # here, so `health` need not load httpx
+
+        return OutboundPolicy(allow_private=self.allow_private_networks)
 
 
 def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:

@@ -138,7 +138,7 @@ async def start(settings: Settings) -> Service:
         )
     db = open_per_thread(settings.briefing_db)
     services = Services(db=db, schedule=settings.schedule, timezone=settings.timezone, clock=clock,
-                        feeds=tuple(settings.briefing_feeds))
+                        feeds=tuple(settings.briefing_feeds), outbound=settings.outbound_policy)
     wake = asyncio.Event()
     senders: dict[str, PlatformSender] = {}
     pacers: dict[str, Pacer] = {}
@@ -187,7 +187,7 @@ async def start(settings: Settings) -> Service:
     async def poll() -> None:
         def work() -> None:
             results = poll_due_feeds(db, now=clock(), poll_minutes=settings.briefing_poll_minutes,
-                                     sources=settings.briefing_feeds)
+                                     sources=settings.briefing_feeds, policy=services.outbound)
             for result in results:
                 (logger.warning if not result.ok else logger.info)("%s", result.describe())
             run = frame_new_stories(db, framer=framer, backend=backend)

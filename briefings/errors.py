@@ -2,6 +2,7 @@
 
     BriefingsError
      ├── FeedError        a feed could not be fetched or parsed
+     │    └── AddressRefused  the address is not on the public internet (outbound policy)
      ├── StorageError     the database cannot be opened or migrated
      └── FramingError     an article cannot be read or framed
 
@@ -27,3 +28,13 @@ class StorageError(BriefingsError):
 
 class FramingError(BriefingsError):
     """An article file cannot be read as a story to frame."""
+
+
+class AddressRefused(FeedError):
+    """A fetch would reach an address that is not on the public internet (loopback, private, metadata...)."""
+
+    def __init__(self, *, host: str, address: str, reason: str) -> None:
+        self.host, self.address, self.reason = host, address, reason
+        named = address if host.strip("[]").lower() == address.lower() else f"{host} ({address})"
+        article = "an" if reason[:1] in "aeiou" else "a"
+        super().__init__(f"refused {named}: {article} {reason} address, not on the public internet")

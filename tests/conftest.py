@@ -20,7 +20,7 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-SETTING_PREFIXES = ("BRIEFING_", "TELEGRAM_", "SLACK_", "LLM_", "SUMMARISER", "LOG_LEVEL")
+SETTING_PREFIXES = ("BRIEFING_", "TELEGRAM_", "SLACK_", "LLM_", "SUMMARISER", "LOG_LEVEL", "ALLOW_PRIVATE_NETWORKS")
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -139,8 +140,9 @@ def test_admin_stats_and_feeds(services: Services) -> None:
 def test_addfeed_keeps_a_feed_that_reads_and_refuses_one_that_does_not(services: Services) -> None:
     from pathlib import Path
 
-    from tests.fakes.feed_server import FeedServer, Route
+    from tests.fakes.feed_server import LOCAL, FeedServer, Route
 
+    services = replace(services, outbound=LOCAL)  # the feed server is on 127.0.0.1
     admin = Sender(id="1", is_admin=True)
     feed = (Path(__file__).parent / "data" / "feeds" / "atom.xml").read_bytes()
     with FeedServer() as server:
@@ -152,6 +154,18 @@ def test_addfeed_keeps_a_feed_that_reads_and_refuses_one_that_does_not(services:
     listed = run(services, "/feeds", sender=admin)
     assert good in listed and missing not in listed
     assert "Removed" in run(services, f"/removefeed {good}", sender=admin)
+
+
+def test_addfeed_refuses_a_loopback_address_in_one_line(services: Services,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    admin = Sender(id="1", is_admin=True)
+    with caplog.at_level(logging.WARNING, logger="bot.commands.admin"):
+        refused = run(services, "/addfeed http://127.0.0.1:9/x", sender=admin)
+    assert refused == ("Not added: that address is on a private network (127.0.0.1, loopback); "
+                       "set ALLOW_PRIVATE_NETWORKS=true to poll intranet feeds.")
+    assert services.db.table("feeds").count == 0
+    assert [r.getMessage() for r in caplog.records if "refused" in r.getMessage()] == [
+        "admin 1: feed http://127.0.0.1:9/x refused: refused 127.0.0.1: a loopback address, not on the public internet"]
 
 
 def test_brief_now_preview_confirm_once_expiry_and_cancel(fresh_db: Database) -> None:

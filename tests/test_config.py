@@ -27,6 +27,15 @@ def test_defaults_match_the_interface() -> None:
     assert settings.telegram_bot_token is None and settings.briefing_feeds
 
 
+def test_private_networks_are_refused_unless_the_operator_allows_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings(None).outbound_policy.allow_private is False
+    monkeypatch.setenv("ALLOW_PRIVATE_NETWORKS", "true")
+    assert load_settings(None).outbound_policy.allow_private is True
+    monkeypatch.setenv("ALLOW_PRIVATE_NETWORKS", "sometimes")
+    with pytest.raises(SettingsError, match="^bad setting ALLOW_PRIVATE_NETWORKS: "):
+        load_settings(None)
+
+
 def test_environment_and_env_file_are_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     env = tmp_path / ".env"
     env.write_text("BRIEFING_SCHEDULE=Friday 9:30\nTELEGRAM_ADMIN_IDS=12, 34\nBRIEFING_FEEDS=a.xml,https://x/feed\n")

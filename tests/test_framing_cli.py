@@ -84,6 +84,33 @@ def test_unreadable_files_end_in_one_line(tmp_path: Path, name: str, content: by
     assert err.startswith("error: ") and err.count("\n") == 1
 
 
+BOMB = (
+    '<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY a "ha">\n'
+    + "".join(f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">\n' for n in range(9))
+    + ']>\n<rss version="2.0"><channel><item><title>&j;</title><description>&j;</description></item></channel></rss>'
+)
+
+
+@pytest.mark.parametrize(
+    "name,content,reason",
+    [
+        ("bomb.xml", BOMB, "nested entity 'b' (an entity-expansion bomb)"),
+        ("xxe.xml", '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                    "<rss><channel><item><title>&x;</title></item></channel></rss>", "external entity 'x'"),
+        ("bomb.html", BOMB.replace("<rss", "<html><body><rss"), "an entity-expansion bomb"),
+    ],
+    ids=["bomb", "xxe", "bomb-in-html"],
+)
+def test_unsafe_xml_is_refused_in_one_line_before_any_parser(tmp_path: Path, name: str, content: str,
+                                                              reason: str) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    code, out, err = run(str(path))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"error: {path}: unsafe XML refused: the file declares ") and reason in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
 def test_missing_file_ends_in_one_line(tmp_path: Path) -> None:
     code, _, err = run(str(tmp_path / "nope.txt"))
     assert code == 1

@@ -21,7 +21,7 @@ from briefings.feeds import (
 )
 from briefings.store.feeds import get_feed
 from briefings.store.stories import count_stories
-from tests.fakes.feed_server import FeedServer, Route
+from tests.fakes.feed_server import LOCAL, FeedServer, Route
 
 DATA = Path(__file__).parent / "data" / "feeds"
 RSS = (DATA / "rss2.xml").read_bytes()
@@ -59,7 +59,7 @@ def item(title: str, *, guid: str = "", link: str = "", text: str = "", content:
 
 def test_ingest_stores_stories_and_feed_health(fresh_db: Database, server: FeedServer) -> None:
     url = server.add("/feed.xml", body=RSS, etag='"v1"')
-    [result] = ingest_sources(fresh_db, [url], full_text=False, now=NOW)
+    [result] = ingest_sources(fresh_db, [url], full_text=False, policy=LOCAL, now=NOW)
     assert result == SourceResult(source=url, ok=True, new=3, title="Riverside Gazette", entries=3)
     assert result.describe() == f"{url}: 3 new stories"
     row = fresh_db.execute("SELECT title, published, text, link FROM stories ORDER BY published").fetchone()
@@ -75,8 +75,8 @@ def test_ingest_stores_stories_and_feed_health(fresh_db: Database, server: FeedS
 
 def test_the_same_feed_twice_stores_nothing_new(fresh_db: Database, server: FeedServer) -> None:
     url = server.add("/feed.xml", body=RSS)
-    first = list(ingest_sources(fresh_db, [url], full_text=False))
-    second = list(ingest_sources(fresh_db, [url], full_text=False))
+    first = list(ingest_sources(fresh_db, [url], full_text=False, policy=LOCAL))
+    second = list(ingest_sources(fresh_db, [url], full_text=False, policy=LOCAL))
     assert (first[0].new, second[0].new, second[0].known) == (3, 0, 3)
     assert second[0].describe() == f"{url}: 0 new stories (3 already stored)"
     assert count_stories(fresh_db) == 3
@@ -84,8 +84,8 @@ def test_the_same_feed_twice_stores_nothing_new(fresh_db: Database, server: Feed
 
 def test_etag_makes_the_second_poll_unchanged(fresh_db: Database, server: FeedServer) -> None:
     url = server.add("/feed.xml", body=RSS, etag='"v1"')
-    list(ingest_sources(fresh_db, [url], full_text=False))
-    [again] = ingest_sources(fresh_db, [url], full_text=False)
+    list(ingest_sources(fresh_db, [url], full_text=False, policy=LOCAL))
+    [again] = ingest_sources(fresh_db, [url], full_text=False, policy=LOCAL)
     assert again.unchanged and again.ok and again.new == 0
     assert again.describe() == f"{url}: unchanged (304)"
     assert server.seen[-1].headers["if-none-match"] == '"v1"'
@@ -112,7 +112,7 @@ def test_a_story_in_two_feeds_is_stored_once(fresh_db: Database, server: FeedSer
             item("Local numbering", guid="1", text="first of feed b, a different story"),
         ),
     )
-    results = list(ingest_sources(fresh_db, [feed_a, feed_b], full_text=False))
+    results = list(ingest_sources(fresh_db, [feed_a, feed_b], full_text=False, policy=LOCAL))
     assert [(r.new, r.known) for r in results] == [(4, 0), (1, 3)]
     assert count_stories(fresh_db) == 5
 
@@ -145,7 +145,8 @@ def test_every_bad_source_gets_its_own_error_and_the_good_ones_are_stored(
     json_feed = server.add(
         "/feed.json", body=(DATA / "feed.json").read_bytes(), content_type="application/feed+json"
     )
-    results = {r.source: r for r in ingest_sources(fresh_db, [*sources, good, json_feed], full_text=False)}
+    everything = [*sources, good, json_feed]
+    results = {r.source: r for r in ingest_sources(fresh_db, everything, full_text=False, policy=LOCAL)}
     for source, error in sources.items():
         result = results[source]
         assert not result.ok and result.error is not None and result.error.startswith(error)
@@ -167,7 +168,7 @@ def test_a_malformed_feed_is_kept_with_a_warning(fresh_db: Database) -> None:
 def test_a_hanging_feed_times_out_and_the_next_is_read(fresh_db: Database, server: FeedServer) -> None:
     slow = server.add("/slow.xml", hang=True)
     good = server.add("/good.xml", body=RSS)
-    results = list(ingest_sources(fresh_db, [slow, good], full_text=False, timeout=0.3))
+    results = list(ingest_sources(fresh_db, [slow, good], full_text=False, policy=LOCAL, timeout=0.3))
     assert results[0].error == "timed out after 0.3 s"
     assert results[1].new == 3
 
@@ -182,7 +183,7 @@ def test_xxe_feed_stores_nothing_from_the_local_file(
         '<rss version="2.0"><channel><item><title>&xxe;</title><guid>https://e.example/1</guid></item></channel></rss>'
     ).encode()
     url = server.add("/xxe.xml", body=body)
-    [result] = ingest_sources(fresh_db, [url], full_text=False)
+    [result] = ingest_sources(fresh_db, [url], full_text=False, policy=LOCAL)
     assert not result.ok and result.error is not None and "external entity" in result.error
     dump = "\n".join(str(row) for table in ("stories", "feeds") for row in fresh_db.table(table).rows)
     assert "TOP-SECRET" not in dump
@@ -206,7 +207,7 @@ def test_teasers_get_the_full_article_text(fresh_db: Database, server: FeedServe
             item("Complete in the feed", link=server.url("/2024/05/complete"), text="teaser", content=full),
         ),
     )
-    [result] = ingest_sources(fresh_db, [url], full_text=True)
+    [result] = ingest_sources(fresh_db, [url], full_text=True, policy=LOCAL)
     assert result.ok and result.new == 3 and result.full_text == 1
     texts = dict(fresh_db.execute("SELECT title, text FROM stories").fetchall())
     ferry = texts["Council split over the ferry subsidy"]
@@ -217,14 +218,14 @@ def test_teasers_get_the_full_article_text(fresh_db: Database, server: FeedServe
     fetched = [seen.path for seen in server.seen]
     assert "/2024/05/complete" not in fetched  # full content in the feed: no article fetch
     # A second poll finds the stories stored and fetches no article again.
-    list(ingest_sources(fresh_db, [url], full_text=True))
+    list(ingest_sources(fresh_db, [url], full_text=True, policy=LOCAL))
     assert [seen.path for seen in server.seen].count("/2024/05/ferry") == 1
 
 
 def test_full_text_can_be_switched_off(fresh_db: Database, server: FeedServer) -> None:
     article = server.add("/story", body=(DATA / "article.html").read_bytes(), content_type="text/html")
     url = server.add("/teasers.xml", body=rss(item("Ferry", link=article, text="Teaser only...")))
-    [result] = ingest_sources(fresh_db, [url], full_text=False)
+    [result] = ingest_sources(fresh_db, [url], full_text=False, policy=LOCAL)
     assert result.full_text == 0 and "/story" not in [seen.path for seen in server.seen]
 
 
@@ -241,7 +242,7 @@ def test_failures_back_off_and_a_success_resets(fresh_db: Database, server: Feed
     now = NOW
     waits = []
     for _ in range(7):
-        result = ingest_source(fresh_db, url, now=now, poll_minutes=30, full_text=False)
+        result = ingest_source(fresh_db, url, now=now, poll_minutes=30, full_text=False, policy=LOCAL)
         assert not result.ok and result.error == "HTTP 503 Service Unavailable"
         row = get_feed(fresh_db, url)
         assert row is not None
@@ -251,7 +252,7 @@ def test_failures_back_off_and_a_success_resets(fresh_db: Database, server: Feed
     assert waits == [30, 60, 120, 240, 480, 960, 1440]
     assert get_feed(fresh_db, url)["consecutive_failures"] == 7  # type: ignore[index]
     server.add("/flaky.xml", Route(body=RSS))
-    assert ingest_source(fresh_db, url, now=now, poll_minutes=30, full_text=False).new == 3
+    assert ingest_source(fresh_db, url, now=now, poll_minutes=30, full_text=False, policy=LOCAL).new == 3
     row = get_feed(fresh_db, url)
     assert row is not None and row["consecutive_failures"] == 0 and row["last_error"] is None
     assert datetime.fromisoformat(row["next_poll"]) - now == timedelta(minutes=30)
@@ -260,11 +261,11 @@ def test_failures_back_off_and_a_success_resets(fresh_db: Database, server: Feed
 def test_poll_due_feeds_polls_only_what_is_due(fresh_db: Database, server: FeedServer) -> None:
     ok = server.add("/ok.xml", body=RSS)
     bad = server.add("/bad.xml", body=b"", status=500)
-    list(ingest_sources(fresh_db, [ok, bad], full_text=False, now=NOW, poll_minutes=60))
-    assert poll_due_feeds(fresh_db, now=NOW + timedelta(minutes=59), poll_minutes=60) == []
-    due = poll_due_feeds(fresh_db, now=NOW + timedelta(minutes=61), poll_minutes=60, full_text=False)
+    list(ingest_sources(fresh_db, [ok, bad], full_text=False, policy=LOCAL, now=NOW, poll_minutes=60))
+    assert poll_due_feeds(fresh_db, now=NOW + timedelta(minutes=59), poll_minutes=60, policy=LOCAL) == []
+    due = poll_due_feeds(fresh_db, now=NOW + timedelta(minutes=61), poll_minutes=60, full_text=False, policy=LOCAL)
     assert [r.source for r in due] == [bad, ok]  # the failed feed came due first (at +60), then ok (+60)
-    later = poll_due_feeds(fresh_db, now=NOW + timedelta(minutes=125), poll_minutes=60, full_text=False)
+    later = poll_due_feeds(fresh_db, now=NOW + timedelta(minutes=125), poll_minutes=60, full_text=False, policy=LOCAL)
     assert [r.source for r in later] == [ok]  # bad is backing off: 2 h after its second failure
 
 

@@ -29,6 +29,7 @@ from briefings.render.doc import Doc, Paragraph, spans
 from briefings.store import open_database
 from briefings.store.statements import save_frame
 from briefings.store.subscriptions import get_subscription
+from tests.fakes.feed_server import LOCAL
 from tests.fakes.slack_api import FakeSlack, Posted, SlackRequests, free_port
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
@@ -74,8 +75,9 @@ def seed(db_path: Path) -> Services:
                              quotes=["Trams move twice the people on the same deck."]),
                  FigureFrame(name="Piet Loos", side="cars", quotes=["Cars pay for the bridge."])],
     ))
+    # LOCAL: /addfeed's tests point at 127.0.0.1, which the default policy would refuse before reading.
     return Services(db=db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
-                    clock=lambda: NOW)
+                    clock=lambda: NOW, outbound=LOCAL)
 
 
 def slack_settings(slack: FakeSlack, **overrides: object) -> Settings:

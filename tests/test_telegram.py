@@ -68,6 +68,7 @@ async def bot(tg: FakeTelegram, sample_db: Path, tmp_path: Path, monkeypatch: py
     settings = load_settings(
         None, briefing_db=db_path, briefing_feeds=[], telegram_bot_token=tg.token,
         telegram_api_url=tg.url, telegram_admin_ids=[ADMIN], telegram_rate_per_second=1000,
+        allow_private_networks=True,  # /addfeed's test serves its feed from 127.0.0.1
     )
     running = await service_module.start(settings)
     delivery = asyncio.create_task(service_module.deliver_forever(running))

@@ -7,6 +7,7 @@ from typing import Literal
 
 from bot.commands.core import Button, Reply, Request, command
 from briefings.compose import compose_briefing, latest_week
+from briefings.errors import AddressRefused, FeedError
 from briefings.feeds import ingest_source
 from briefings.framing.llm import usage_totals
 from briefings.pipeline import frame_new_stories
@@ -47,11 +48,20 @@ def addfeed(request: Request) -> Reply:
     url = request.text
     if not url.startswith(("http://", "https://")):
         return Reply(Doc.of(Paragraph(spans("Usage: ", Code("/addfeed https://example.org/feed.xml")))))
+    try:  # before the feeds table is touched: a refused address must leave no row behind
+        request.services.outbound.check_url(url)
+    except AddressRefused as exc:
+        logger.warning("admin %s: feed %s refused: %s", request.sender.id, url, exc)
+        return Reply(Doc.of(Paragraph(spans(
+            f"Not added: that address is on a private network ({exc.address}, {exc.reason}); set ",
+            Code("ALLOW_PRIVATE_NETWORKS=true"), " to poll intranet feeds."))))
+    except FeedError as exc:
+        return Reply(Doc.of(Paragraph(spans("Not added: ", Bold(str(exc)), "."))))
     db = request.services.db
     known = db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone() is not None
     if known:  # re-adding a paused or failing feed starts it afresh
         db.table("feeds").update(url, {"paused": 0, "consecutive_failures": 0, "notified_state": None})
-    result = ingest_source(db, url, now=request.services.clock())
+    result = ingest_source(db, url, now=request.services.clock(), policy=request.services.outbound)
     if not result.ok:
         if not known:
             db.table("feeds").delete_where("url = ?", [url])

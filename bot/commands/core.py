@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from bot import messages
 from bot.config import WeeklySchedule
+from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
 from briefings.render.doc import Doc
 
 logger = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class Services:
     timezone: ZoneInfo
     clock: Callable[[], datetime]
     feeds: tuple[str, ...] = ()
+    outbound: OutboundPolicy = PUBLIC_ONLY  # where /addfeed may fetch (ALLOW_PRIVATE_NETWORKS)
 
 
 @dataclass(frozen=True)

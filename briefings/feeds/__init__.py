@@ -3,6 +3,7 @@
     ingest_sources(db, sources)   -> SourceResult per source (the CLI's `ingest`)
     poll_due_feeds(db, now=...)   -> the scheduler's tick: every feed whose next_poll has come
     fetch(source)                 -> Fetched bytes, within timeouts, redirect and size limits
+    OutboundPolicy(allow_private) -> where fetches may connect: public addresses only by default
     parse_feed(data)              -> ParsedFeed of FeedEntry, text only, dates in UTC
 
 Problems with a feed are data (`SourceResult.error`), never an exception that
@@ -26,6 +27,7 @@ from briefings.feeds.fulltext import TEASER_MAX_CHARS, fetch_article_text, is_te
 from briefings.feeds.health import DEFAULT_POLL_MINUTES, MAX_BACKOFF, backoff_delay, next_poll_after
 from briefings.feeds.ingest import SourceResult, ingest_source, ingest_sources, poll_due_feeds
 from briefings.feeds.model import FeedEntry, ParsedFeed
+from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
 from briefings.feeds.parse import parse_feed
 from briefings.feeds.text import html_to_text
 
@@ -37,10 +39,12 @@ __all__ = [
     "MAX_BACKOFF",
     "MAX_BYTES",
     "MAX_REDIRECTS",
+    "PUBLIC_ONLY",
     "TEASER_MAX_CHARS",
     "USER_AGENT",
     "FeedEntry",
     "Fetched",
+    "OutboundPolicy",
     "ParsedFeed",
     "SourceResult",
     "backoff_delay",

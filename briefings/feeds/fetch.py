@@ -3,7 +3,9 @@
 A feed address is input from an admin or a config file, and the server behind
 it may be slow, hostile or broken. So every fetch has a connect and a read
 timeout plus a deadline for the whole transfer, follows at most
-`MAX_REDIRECTS` redirects (and only to http/https), and reads at most
+`MAX_REDIRECTS` redirects (and only to http/https), passes the first URL and
+every redirect hop through the outbound policy (`outbound.py`: public
+addresses only, checked again on connect), and reads at most
 `MAX_BYTES` of *decoded* body while streaming: the body is never held beyond
 the cap, and gzip/deflate are inflated here with a bounded output so a
 compressed bomb is cut at the same limit. Conditional GET (ETag /
@@ -29,6 +31,7 @@ from urllib.request import url2pathname
 import httpx
 
 from briefings.errors import FeedError
+from briefings.feeds.outbound import PUBLIC_ONLY, GuardedTransport, OutboundPolicy
 
 __all__ = [
     "DEFAULT_CONNECT_TIMEOUT",
@@ -92,12 +95,17 @@ class Fetched:
         return self.headers.get("last-modified")
 
 
-def make_client(*, timeout: float = DEFAULT_FETCH_TIMEOUT) -> httpx.Client:
-    """A client with our timeouts and User-Agent; redirects are followed by `fetch` itself."""
+def make_client(*, timeout: float = DEFAULT_FETCH_TIMEOUT, policy: OutboundPolicy = PUBLIC_ONLY) -> httpx.Client:
+    """A client with our timeouts and User-Agent whose sockets obey `policy`; `fetch` follows redirects itself.
+
+    With the guarded transport httpx ignores HTTP(S)_PROXY: a proxy would connect
+    to addresses the policy never sees.
+    """
     return httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT)),
         headers={"User-Agent": USER_AGENT},
         follow_redirects=False,
+        transport=None if policy.allow_private else GuardedTransport(policy),
     )
 
 
@@ -248,17 +256,20 @@ def fetch(
     total_timeout: float = DEFAULT_TOTAL_TIMEOUT,
     max_bytes: int = MAX_BYTES,
     accept: str = FEED_ACCEPT,
+    policy: OutboundPolicy = PUBLIC_ONLY,
 ) -> Fetched:
     """Fetch `source` (http(s) URL, file:// URL or path); raise FeedError saying what went wrong.
 
-    An injected `client` (tests pass one with `httpx.MockTransport`) is used
-    as is, but our timeouts, headers and redirect limit still apply per request.
+    A path is read only when `source` itself names one (the operator's
+    choice); redirects and every hop are http(s) and pass `policy`. An injected
+    `client` (tests pass one with `httpx.MockTransport`) is used as is, but
+    our timeouts, headers, redirect limit and `policy.check_url` still apply.
     """
     path = _file_path(source)
     if path is not None:
         return _read_file(path, max_bytes)
     own = client is None
-    http = client or make_client(timeout=timeout)
+    http = client or make_client(timeout=timeout, policy=policy)
     headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "gzip, deflate"}
     if etag:
         headers["If-None-Match"] = etag
@@ -269,6 +280,7 @@ def fetch(
     url = source
     try:
         for _hop in range(MAX_REDIRECTS + 1):
+            policy.check_url(url)
             with http.stream("GET", url, headers=headers, timeout=limits, follow_redirects=False) as response:
                 location = response.headers.get("location")
                 if response.status_code in REDIRECT_STATUSES and location:

@@ -3,8 +3,10 @@
 Many newsletters put a two-sentence excerpt in the feed and the article on
 the site; framing a teaser finds nobody's stance. So for a new entry with no
 full content and a short summary, the article page is fetched (same limits as
-a feed) and its main text extracted with trafilatura. This is best effort:
-any failure keeps the teaser, is logged, and never fails the feed.
+a feed, and the same outbound policy: the link is the feed author's choice,
+so a private or loopback address is refused) and its main text extracted
+with trafilatura. This is best effort: any failure or refusal keeps the
+teaser, is logged once with its reason, and never fails the feed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import httpx
 from briefings.errors import FeedError
 from briefings.feeds.fetch import DEFAULT_FETCH_TIMEOUT, HTML_ACCEPT, MAX_BYTES, fetch
 from briefings.feeds.model import FeedEntry
+from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
 from briefings.feeds.text import normalise_space
 
 __all__ = ["TEASER_MAX_CHARS", "fetch_article_text", "is_teaser"]
@@ -49,12 +52,13 @@ def fetch_article_text(
     client: httpx.Client | None = None,
     timeout: float = DEFAULT_FETCH_TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    policy: OutboundPolicy = PUBLIC_ONLY,
 ) -> str | None:
     """The main text of the article at `url`, or None (logged) when it cannot be had."""
     if not url.lower().startswith(("http://", "https://")):
         return None  # an entry's link must never make us read a local file
     try:
-        page = fetch(url, client=client, timeout=timeout, max_bytes=max_bytes, accept=HTML_ACCEPT)
+        page = fetch(url, client=client, timeout=timeout, max_bytes=max_bytes, accept=HTML_ACCEPT, policy=policy)
         text = _extract(page.content, page.url)
     except FeedError as exc:
         logger.warning("full text of %s not fetched, keeping the teaser: %s", url, exc)

@@ -27,6 +27,7 @@ from briefings.feeds.fulltext import fetch_article_text, is_teaser
 from briefings.feeds.health import DEFAULT_POLL_MINUTES, next_poll_after
 from briefings.feeds.identity import content_hash, guid_key, link_key, story_id
 from briefings.feeds.model import FeedEntry
+from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
 from briefings.feeds.parse import parse_feed
 from briefings.store.feeds import due_feeds, ensure_feed, record_failure, record_success, utc_text
 from briefings.store.stories import Story, insert_stories, known_story_keys, story_is_known
@@ -122,12 +123,15 @@ def _with_full_text(
     client: httpx.Client | None,
     timeout: float,
     max_bytes: int,
+    policy: OutboundPolicy,
 ) -> tuple[list[Story], int]:
     fetched = failures = 0
     result: list[Story] = []
     for story in stories:
         if story.id in teasers and story.link and failures < MAX_FULL_TEXT_FAILURES:
-            text = fetch_article_text(story.link, client=client, timeout=timeout, max_bytes=max_bytes)
+            text = fetch_article_text(
+                story.link, client=client, timeout=timeout, max_bytes=max_bytes, policy=policy
+            )
             if text and len(text) > len(story.text):
                 story = replace(story, text=text)
                 fetched += 1
@@ -148,8 +152,12 @@ def ingest_source(
     poll_minutes: int = DEFAULT_POLL_MINUTES,
     timeout: float = DEFAULT_FETCH_TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    policy: OutboundPolicy = PUBLIC_ONLY,
 ) -> SourceResult:
-    """Fetch, parse and store one source; every feed problem comes back as a failed result."""
+    """Fetch, parse and store one source; every feed problem comes back as a failed result.
+
+    `policy` says which addresses the feed, its redirects and its articles may reach.
+    """
     now = now or datetime.now(UTC)
     try:
         return _ingest(
@@ -161,6 +169,7 @@ def ingest_source(
             poll_minutes=poll_minutes,
             timeout=timeout,
             max_bytes=max_bytes,
+            policy=policy,
         )
     except sqlite3.Error as exc:
         raise StorageError(f"cannot store stories of {source}: {exc}") from exc
@@ -176,6 +185,7 @@ def _ingest(
     poll_minutes: int,
     timeout: float,
     max_bytes: int,
+    policy: OutboundPolicy,
 ) -> SourceResult:
     row = ensure_feed(db, source, now=now)
     try:
@@ -186,6 +196,7 @@ def _ingest(
             last_modified=row.get("last_modified"),
             timeout=timeout,
             max_bytes=max_bytes,
+            policy=policy,
         )
         if fetched.unchanged:
             record_success(
@@ -218,7 +229,9 @@ def _ingest(
     fresh = _new_stories(db, candidates)
     articles = 0
     if teasers:
-        fresh, articles = _with_full_text(fresh, teasers, client=client, timeout=timeout, max_bytes=max_bytes)
+        fresh, articles = _with_full_text(
+            fresh, teasers, client=client, timeout=timeout, max_bytes=max_bytes, policy=policy
+        )
     added = insert_stories(db, fresh)
     # Validators are stored only now: were they stored before the stories, a crash in between
     # would turn the next poll into a 304 and lose these stories for good.
@@ -275,6 +288,7 @@ def ingest_sources(
     poll_minutes: int = DEFAULT_POLL_MINUTES,
     timeout: float = DEFAULT_FETCH_TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    policy: OutboundPolicy = PUBLIC_ONLY,
 ) -> Iterator[SourceResult]:
     """Ingest each source in turn, yielding its result as soon as it is done.
 
@@ -283,7 +297,7 @@ def ingest_sources(
     sources (connection reuse) and closed at the end unless it was injected.
     """
     own = client is None
-    http = client or make_client(timeout=timeout)
+    http = client or make_client(timeout=timeout, policy=policy)
     try:
         for source in sources:
             yield ingest_source(
@@ -295,6 +309,7 @@ def ingest_sources(
                 poll_minutes=poll_minutes,
                 timeout=timeout,
                 max_bytes=max_bytes,
+                policy=policy,
             )
     finally:
         if own:
@@ -310,6 +325,7 @@ def poll_due_feeds(
     full_text: bool = True,
     timeout: float = DEFAULT_FETCH_TIMEOUT,
     sources: Iterable[str] = (),
+    policy: OutboundPolicy = PUBLIC_ONLY,
 ) -> list[SourceResult]:
     """Ingest every feed in the table whose `next_poll` has come: what the scheduler calls each tick.
 
@@ -323,6 +339,13 @@ def poll_due_feeds(
         return []
     return list(
         ingest_sources(
-            db, due, full_text=full_text, client=client, now=now, poll_minutes=poll_minutes, timeout=timeout
+            db,
+            due,
+            full_text=full_text,
+            client=client,
+            now=now,
+            poll_minutes=poll_minutes,
+            timeout=timeout,
+            policy=policy,
         )
     )

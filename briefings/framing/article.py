@@ -4,7 +4,9 @@ The `frame` command accepts whatever a user saved: a `.txt` story, a web
 page, or a one-entry RSS/Atom/JSON Feed file. HTML goes through trafilatura
 (with a plain tag stripper when it finds no main text); a feed entry gives
 its title, link, date and content. Whatever cannot be read as text raises
-`FramingError` with the file named, never a traceback.
+`FramingError` with the file named, never a traceback. Before any parser sees
+the text it passes the same entity-bomb and external-entity guard as ingest
+(`briefings.feeds.safety`), since a saved feed is as hostile as a fetched one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from briefings.errors import FramingError
+from briefings.feeds.safety import unsafe_entities
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +120,11 @@ def _from_json_feed(text: str) -> Article | None:
 
 
 def parse_article(text: str, *, name: str = "") -> Article:
-    """An `Article` from the text of a file (`name` hints the format by its suffix)."""
+    """An `Article` from the text of a file (`name`, its path, hints the format by its suffix)."""
+    reason = unsafe_entities(text.encode("utf-8"))
+    if reason:
+        raise FramingError(f"{name or 'article'}: unsafe XML refused: the file {reason}")
+    name = name.lower()
     head = text.lstrip()[:2000].lower()
     if head.startswith("{"):
         article = _from_json_feed(text)
@@ -145,7 +152,7 @@ def load_article(path: str | Path) -> Article:
         raise
     except OSError as exc:
         raise FramingError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    article = parse_article(_decode(data, path), name=path.name.lower())
+    article = parse_article(_decode(data, path), name=str(path))
     if not article.text.strip():
         raise FramingError(f"{path}: no article text found")
     return article

@@ -5,6 +5,9 @@ a body with a status, an ETag that turns into 304, a redirect, a response that
 never comes (until the server stops), or a huge body generated while it is
 streamed (so the test process never holds it). The server records each request's
 headers, so tests can check the User-Agent and the conditional GET.
+
+The server is on loopback, which the outbound policy refuses by default; a
+test that fetches from it passes `LOCAL` (private networks allowed) on purpose.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
+from briefings.feeds.outbound import OutboundPolicy
+
 CHUNK = 64 * 1024
+LOCAL = OutboundPolicy(allow_private=True)  # what ALLOW_PRIVATE_NETWORKS=true gives the domain
 
 
 @dataclass
