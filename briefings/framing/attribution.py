@@ -139,7 +139,10 @@ class Attributor:
                 i = k
                 break
             gap = self.doc.text[words[k].end:words[k + 1].start] if k + 1 < len(words) else ""
-            modifier = words[k].capitalised or words[k].low in ROLE_NOUNS or words[k].text[:1].isdigit()
+            if words[k].possessive:
+                gap = gap.replace("'s", "", 1).replace("’s", "", 1)  # `Florida's Rick Wilson`
+            modifier = words[k].capitalised or words[k].low in ROLE_NOUNS or words[k].text[:1].isdigit() or (
+                k == i and words[k].low in ("the", "a", "an"))  # `the Zionist Union Party's Nachman Shai`
             if words[k].low in SPEECH_VERBS or gap.strip(" .") or not modifier:
                 break
         if i >= len(words):

@@ -62,6 +62,7 @@ explained explains noted insisted insists replied replies recalled recalls deman
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
+_SAINTS = frozenset({"san", "santa", "santo", "sao", "saint", "st", "sainte", "ste"})  # `San Pedro de Atacama`
 _VERB_LIKE = SPEECH_VERBS | frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
                                         "should", "may", "might", "must", "can", "does", "did"})
 _NAME_IN_PHRASE = re.compile(r"\b([a-z]+)\s[A-Z][\w'’-]+\s[A-Z][\w'’-]+")  # `the journalist Ihar Dabravolski`
@@ -226,6 +227,9 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
         for k, word in enumerate(group[:-1]):
             if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES:
                 cut = k + 1
+        given = next((k for k in range(cut, len(group) - 1) if group[k].low in FIRST_NAMES), cut)
+        if given > cut and len(group) - given <= 3 and not any(w.low in _SAINTS for w in group[cut:given]):
+            cut = given  # `Senate Minority Whip Dick Durbin`: a name starts at its given name
         yield Run(tuple(group[:cut]), tuple(group[cut:]))
         i = j
 
