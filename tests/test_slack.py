@@ -20,12 +20,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.commands import Services
-from bot.config import Settings, SettingsError, load_settings, parse_schedule
+from bot.config import Settings, SettingsError, load_settings
 from bot.errors import PlatformAuthError
 from bot.slack import SlackRunning, build_slack_app, start_slack
 from bot.slack.blocks import home_view
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import Doc, Paragraph, spans
+from briefings.schedule import parse_schedule
 from briefings.store import open_database
 from briefings.store.statements import save_frame
 from briefings.store.subscriptions import get_subscription

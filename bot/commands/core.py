@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot import messages
-from bot.config import WeeklySchedule
 from briefings.render.doc import Doc
+from briefings.schedule import WeeklySchedule
 
 logger = logging.getLogger(__name__)
 
