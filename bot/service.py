@@ -178,8 +178,11 @@ async def start(settings: Settings, *, stop: asyncio.Event | None = None) -> Ser
             "(see .env.example), or try `briefing-bot demo`, which needs neither"
         )
     db = open_per_thread(settings.briefing_db)
+    # Commands get their own framer: an LLM framer keeps a batch's answers between prefetch and framing, so
+    # /addfeed and the poller, in two threads, must not share one.
+    command_framer, backend = framer_for(settings, db)
     services = Services(db=db, schedule=settings.schedule, timezone=settings.timezone, clock=clock,
-                        feeds=tuple(settings.briefing_feeds))
+                        feeds=tuple(settings.briefing_feeds), framer=command_framer, framer_backend=backend)
     wake, stop = asyncio.Event(), stop or asyncio.Event()
     senders: dict[str, PlatformSender] = {}  # delivery reads it live: a platform's rows wait until it connects
     pacers: dict[str, Pacer] = {}

@@ -18,6 +18,9 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot import messages
+from briefings.framing.llm import Framer
+from briefings.framing.llm.framer import EXTRACTIVE
+from briefings.pipeline import extractive_framer
 from briefings.render.doc import Doc
 from briefings.schedule import WeeklySchedule
 
@@ -83,6 +86,8 @@ class Services:
     timezone: ZoneInfo
     clock: Callable[[], datetime]
     feeds: tuple[str, ...] = ()
+    framer: Framer = extractive_framer  # the configured one (bot.framer.framer_for), for commands that frame
+    framer_backend: str = EXTRACTIVE
 
 
 @dataclass(frozen=True)
