@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 from sqlite_utils import Database
@@ -27,9 +27,6 @@ from briefings.compose.model import IsoWeek
 from briefings.errors import BriefingsError, StorageError
 from briefings.render.doc import Doc
 from briefings.store import open_database
-
-if TYPE_CHECKING:
-    from briefings.stance import StanceLookup
 
 logger = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -161,7 +158,7 @@ def stance(name: tuple[str, ...], as_json: bool, limit: int, db: Path | None) ->
 
     Example: briefing-bot stance Tikhanovskaya
     """
-    from bot.stance_text import stance_json, stance_text
+    from bot.stance_text import no_figure_line, stance_json, stance_text
     from briefings.stance import lookup_stance
 
     settings = load(db)
@@ -174,23 +171,6 @@ def stance(name: tuple[str, ...], as_json: bool, limit: int, db: Path | None) ->
         click.echo(json.dumps(stance_json(found.report), ensure_ascii=False, indent=2))
     else:
         click.echo(stance_text(found.report))
-
-
-def no_figure_line(query: str, found: StanceLookup) -> str:
-    """Why `stance` found nobody, in one line: suggestions, or the stories that mention the words anyway."""
-    mentions = found.mentions
-    listed = "; ".join(
-        hit.title + (f" ({hit.published.date().isoformat()})" if hit.published else "") + (
-            f" {hit.link}" if hit.link else "") for hit in mentions.stories)
-    more = f"; and {mentions.total - len(mentions.stories)} more" if mentions.total > len(mentions.stories) else ""
-    stories = f"{mentions.total} {'story mentions' if mentions.total == 1 else 'stories mention'} it: {listed}{more}"
-    if found.suggestions:
-        options = ", ".join(m.name for m in found.suggestions)
-        return f"no figure clearly matches {query!r}; did you mean: {options}?" + (
-            f" {stories}" if mentions.total else "")
-    if mentions.total:
-        return f"no figure named {query!r}; {stories}"
-    return f"nobody called {query!r} appears in the stored stories"
 
 
 @cli.command()
