@@ -128,6 +128,7 @@ async def _stop_telegram(app: Any) -> None:
 
 
 async def _run_telegram(settings: Settings, app: Any) -> Started:
+    """Connect `app` (getMe, the command menu, polling or the webhook) and the bot delivery sends with."""
     from bot.telegram import TelegramSender, register_commands
 
     await app.initialize()

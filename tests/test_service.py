@@ -146,3 +146,21 @@ def test_the_adapter_connects_when_telegram_comes_up_later(tmp_path: Path) -> No
             proc.communicate()
     assert "Traceback" not in stderr
     assert "Telegram is reachable again: connected" in stderr and "polling as @" in stderr
+
+
+def test_a_token_refused_once_telegram_is_back_ends_the_service_with_exit_2(tmp_path: Path) -> None:
+    db, port = tmp_path / "service.db", free_port()
+    proc = start_service(service_env(db, TELEGRAM_BOT_TOKEN="42:not-the-token",
+                                     TELEGRAM_API_URL=f"http://127.0.0.1:{port}"))
+    try:
+        wait_until_healthy(proc, db)
+        with FakeTelegram(port=port):  # knows another token
+            stderr = proc.communicate(timeout=30)[1].decode()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 2, stderr
+    assert stderr.rstrip().splitlines()[-1] == \
+        "error: Telegram refused TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you"
+    assert "Traceback" not in stderr and "not-the-token" not in stderr
