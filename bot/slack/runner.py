@@ -117,8 +117,10 @@ class SlackRunning:
 
 
 def unreachable(client: AsyncWebClient, exc: BaseException) -> PlatformUnreachable:
-    """The one line that says Slack did not answer, and why."""
-    return PlatformUnreachable(f"Slack is unreachable at {client.base_url} ({type(exc).__name__}: {exc})")
+    """The one line that says Slack did not answer, and why (a SlackApiError's own text spans lines)."""
+    reason = f"HTTP {exc.response.status_code}: {error_code(exc)}" if isinstance(exc, SlackApiError) \
+        else f"{type(exc).__name__}: {exc}"
+    return PlatformUnreachable(f"Slack is unreachable at {client.base_url} ({reason})")
 
 
 def server_error(exc: SlackApiError) -> bool:
