@@ -38,11 +38,15 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def load(db: Path | None = None) -> Settings:
-    """Settings from the environment and `.env`, with `--db` applied; exit 2 on a bad value."""
+def load(db: Path | None = None, *, check_db: bool = True) -> Settings:
+    """Settings from the environment and `.env`, with `--db` applied; exit 2 on a bad value.
+
+    `check_db=False` is for a command that will not open the database.
+    """
     try:
         settings = load_settings(**({"briefing_db": db} if db else {}))
-        check_database_path(settings.briefing_db)
+        if check_db:
+            check_database_path(settings.briefing_db)
     except SettingsError as exc:
         fail(str(exc), 2)
         raise  # unreachable: fail() exits
@@ -155,17 +159,14 @@ def stance(name: tuple[str, ...], as_json: bool, limit: int, db: Path | None) ->
 
     Example: briefing-bot stance Tikhanovskaya
     """
-    from bot.stance_text import stance_json, stance_text
+    from bot.stance_text import no_figure_line, stance_json, stance_text
     from briefings.stance import lookup_stance
 
     settings = load(db)
     query = " ".join(name).strip()
     found = lookup_stance(open_database(settings.briefing_db), query, limit=limit)
     if found.report is None:
-        if found.suggestions:
-            options = ", ".join(m.name for m in found.suggestions)
-            fail(f"no figure clearly matches {query!r}; did you mean: {options}?", 1)
-        fail(f"nobody called {query!r} appears in the stored stories", 1)
+        fail(no_figure_line(query, found), 1)
     assert found.report is not None
     if as_json:
         click.echo(json.dumps(stance_json(found.report), ensure_ascii=False, indent=2))
@@ -182,13 +183,21 @@ def frame(file: Path, as_json: bool, db: Path | None) -> None:
     """Frame one article: its question, sides, figures with stances, and quotes.
 
     FILE is plain text, an HTML page, or a saved feed entry (RSS, Atom, JSON
-    Feed). Needs no database or settings; `--db` is accepted for consistency.
+    Feed). Framed by the configured SUMMARISER: with `llm` the model is asked
+    (invented people and quotes dropped, the offline frame on any failure or
+    timeout), and its answer is cached in `--db` when given; without `--db`
+    nothing is stored and BRIEFING_DB is not touched, so trying one article
+    never writes into the service's database.
 
     Example: briefing-bot frame story.txt --json
     """
-    from briefings.framing import frame_article, load_article
+    from bot.framer import framer_for
+    from briefings.framing import load_article
 
-    result = frame_article(load_article(file))
+    settings = load(db, check_db=db is not None)
+    article = load_article(file)
+    framer, _ = framer_for(settings, open_database(db) if db is not None else None)
+    result = framer(article.text, article.title)
     if as_json:
         click.echo(result.to_json())
         return

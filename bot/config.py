@@ -9,61 +9,25 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 if TYPE_CHECKING:
     from briefings.feeds.outbound import OutboundPolicy
+from briefings.schedule import WeeklySchedule, parse_schedule, parse_timezone
 
 DEFAULT_FEEDS = (
     "https://belsat.eu/en/feed/",
     "https://belarusdigest.com/feed/",
 )
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-SCHEDULE_PATTERN = re.compile(r"^\s*(?P<day>[a-z]{3})[a-z]*\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*$", re.I)
 
 
 class SettingsError(Exception):
     """A setting has a value the service cannot run with."""
-
-
-@dataclass(frozen=True)
-class WeeklySchedule:
-    """A weekday and a wall-clock time, read in some time zone."""
-
-    weekday: int  # 0 = Monday, as datetime.weekday()
-    hour: int
-    minute: int
-
-    def __str__(self) -> str:
-        return f"{DAYS[self.weekday]} {self.hour:02d}:{self.minute:02d}"
-
-
-def parse_schedule(text: str) -> WeeklySchedule:
-    """Read `DAY HH:MM` (`mon 08:00`, `Friday 9:30`); raise ValueError naming what is wrong."""
-    match = SCHEDULE_PATTERN.match(text or "")
-    if not match:
-        raise ValueError(f"{text!r} is not 'DAY HH:MM', e.g. 'mon 08:00'")
-    day = match["day"].lower()
-    if day not in DAYS:
-        raise ValueError(f"{match['day']!r} is not a weekday (mon, tue, wed, thu, fri, sat, sun)")
-    hour, minute = int(match["hour"]), int(match["minute"])
-    if hour > 23 or minute > 59:
-        raise ValueError(f"{hour:02d}:{minute:02d} is not a time of day")
-    return WeeklySchedule(DAYS.index(day), hour, minute)
-
-
-def parse_timezone(name: str) -> ZoneInfo:
-    """Return the IANA zone `name`; raise ValueError for one that does not exist."""
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(f"{name!r} is not an IANA time zone, e.g. 'Europe/Minsk'") from None
 
 
 def _split_csv(value: Any) -> Any:
@@ -107,6 +71,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
     llm_model: str | None = None
+    llm_timeout_seconds: float = Field(90.0, gt=0, le=3600)
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable
 
 REDACTED = "[redacted]"
-NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater", "slack_bolt", "trafilatura")
+NOISY_LOGGERS = ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater", "slack_bolt", "slack_sdk", "trafilatura")
 
 
 class SecretFilter(logging.Filter):

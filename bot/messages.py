@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefings.render.doc import Bold, Code, Doc, Heading, Paragraph, spans
+from briefings.render.doc import Bold, Bullets, Code, Doc, Heading, Link, Paragraph, Span, spans
+from briefings.store.search import Mentions
 
 PRODUCT = "briefing-bot"
 INTRO = (
@@ -43,12 +44,26 @@ def not_subscribed() -> Doc:
     return Doc.of(Paragraph(spans("This chat is not subscribed. Send ", Code("/subscribe"), " first.")))
 
 
-def no_figure(query: str, suggestions: list[str]) -> Doc:
+def no_figure(query: str, suggestions: list[str], mentions: Mentions | None = None) -> Doc:
     if suggestions:
-        return Doc.of(Paragraph(spans(
+        doc = Doc.of(Paragraph(spans(
             "No figure clearly matches ", Bold(query), ". Did you mean: ", ", ".join(suggestions), "?")))
+        return doc + mentioned(mentions, lead=()) if mentions and mentions.total else doc
+    if mentions and mentions.total:
+        return mentioned(mentions, lead=spans("No figure named ", Bold(query), "; "))
     return Doc.of(Paragraph(spans(
         "Nobody called ", Bold(query), " appears in the stories so far. ", Code("/figures"), " lists who is tracked.")))
+
+
+def mentioned(mentions: Mentions, *, lead: tuple[Span, ...]) -> Doc:
+    """`N stories mention it:` and the newest of them, linked, with their dates."""
+    count = f"{mentions.total} {'story mentions' if mentions.total == 1 else 'stories mention'} it"
+    more = mentions.total - len(mentions.stories)
+    items = tuple(spans(Link(hit.title, hit.link) if hit.link else hit.title,
+                        f" ({hit.published.date().isoformat()})" if hit.published else "")
+                  for hit in mentions.stories)
+    return Doc.of(Paragraph(lead + spans(count + ":")), Bullets(items)) + (
+        Doc.of(Paragraph(spans(f"and {more} more."))) if more > 0 else Doc())
 
 
 def welcome() -> Doc:

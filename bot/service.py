@@ -26,8 +26,9 @@ from sqlite_utils import Database
 
 from bot.commands import Services
 from bot.config import Settings
+from bot.connect import Connector
 from bot.delivery import DeliveryEngine, Pacer, PlatformSender, briefing_composer
-from bot.errors import PlatformAuthError
+from bot.errors import PlatformAuthError, PlatformUnreachable
 from bot.framer import framer_for
 from briefings.alerts import alert_doc, due_alerts, mark_alerted
 from briefings.feed_notices import PAUSE_AFTER, mark_notified, notice_doc, pause_hopeless_feeds, pending_notices
@@ -68,6 +69,9 @@ class NoPlatformError(Exception):
     """No chat platform token is set: there is nobody to serve."""
 
 
+Started = tuple[PlatformSender, Callable[[], Awaitable[Any]]]  # a connected platform: its sender, how to stop it
+
+
 @dataclass
 class Service:
     """The running parts, so `stop` can take them down in order."""
@@ -76,6 +80,7 @@ class Service:
     services: Services
     engine: DeliveryEngine
     scheduler: AsyncIOScheduler
+    connector: Connector[Started]
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
     closers: list[Callable[[], Awaitable[Any]]] = field(default_factory=list)
@@ -86,18 +91,47 @@ def clock() -> datetime:
 
 
 async def start_telegram(settings: Settings, services: Services, on_broadcast: Callable[[str], None],
-                         pacer: Pacer) -> tuple[PlatformSender, Callable[[], Awaitable[Any]]]:
-    """Start polling Telegram; return its sender and how to stop it. Replies and deliveries share `pacer`."""
-    from telegram.error import InvalidToken
+                         pacer: Pacer) -> Started:
+    """Start polling Telegram; return its sender and how to stop it. Replies and deliveries share `pacer`.
 
-    from bot.telegram import TelegramSender, build_telegram_app, register_commands
+    PlatformAuthError when Telegram refuses the token, PlatformUnreachable when it does not answer.
+    """
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.telegram import build_telegram_app
 
     app = build_telegram_app(settings, services, on_broadcast=on_broadcast, pacer=pacer)
     try:
-        await app.initialize()
+        return await _run_telegram(settings, app)
     except InvalidToken:
-        await app.bot.shutdown()  # its HTTP clients are open even though the token was refused
+        await _stop_telegram(app)
         raise PlatformAuthError("Telegram refused TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you") from None
+    except NetworkError as exc:  # TimedOut too; the message names the HTTP error, never the URL with the token
+        await _stop_telegram(app)
+        raise PlatformUnreachable(f"Telegram is unreachable at {settings.telegram_api_url} ({exc.message})") \
+            from None
+    except BaseException:
+        await _stop_telegram(app)
+        raise
+
+
+async def _stop_telegram(app: Any) -> None:
+    """Undo however much of `_run_telegram` happened; HTTP clients are open even when getMe failed."""
+    with suppress(Exception):
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+    with suppress(Exception):
+        await app.bot.shutdown()
+
+
+async def _run_telegram(settings: Settings, app: Any) -> Started:
+    """Connect `app` (getMe, the command menu, polling or the webhook) and the bot delivery sends with."""
+    from bot.telegram import TelegramSender, register_commands
+
+    await app.initialize()
     await register_commands(app)
     await app.start()
     assert app.updater is not None
@@ -117,7 +151,11 @@ async def start_telegram(settings: Settings, services: Services, on_broadcast: C
         await app.updater.start_polling(timeout=TELEGRAM_POLL_TIMEOUT, drop_pending_updates=False)
         logger.info("Telegram adapter polling as @%s", app.bot.username)
     sending = delivery_bot(settings)
-    await sending.initialize()
+    try:
+        await sending.initialize()
+    except BaseException:
+        await sending.shutdown()
+        raise
 
     async def close() -> None:
         assert app.updater is not None
@@ -129,33 +167,49 @@ async def start_telegram(settings: Settings, services: Services, on_broadcast: C
     return TelegramSender(sending), close
 
 
-async def start(settings: Settings) -> Service:
-    """Start every configured platform, the scheduler and delivery."""
+async def start(settings: Settings, *, stop: asyncio.Event | None = None) -> Service:
+    """Start every configured platform, the scheduler and delivery; `stop` (set) ends them.
+
+    A platform that does not answer is retried in the background (see `bot.connect`) while the rest runs;
+    one that refuses its token raises PlatformAuthError, now or, through `serve`, when a retry meets it.
+    """
     if settings.telegram_bot_token is None and settings.slack_bot_token is None:
         raise NoPlatformError(
             "no chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN "
             "(see .env.example), or try `briefing-bot demo`, which needs neither"
         )
     db = open_per_thread(settings.briefing_db)
+    # Commands get their own framer: an LLM framer keeps a batch's answers between prefetch and framing, so
+    # /addfeed and the poller, in two threads, must not share one.
+    command_framer, backend = framer_for(settings, db)
     services = Services(db=db, schedule=settings.schedule, timezone=settings.timezone, clock=clock,
-                        feeds=tuple(settings.briefing_feeds), outbound=settings.outbound_policy)
-    wake = asyncio.Event()
-    senders: dict[str, PlatformSender] = {}
+                        feeds=tuple(settings.briefing_feeds), framer=command_framer, framer_backend=backend,
+                        outbound=settings.outbound_policy)
+    wake, stop = asyncio.Event(), stop or asyncio.Event()
+    senders: dict[str, PlatformSender] = {}  # delivery reads it live: a platform's rows wait until it connects
     pacers: dict[str, Pacer] = {}
     closers: list[Callable[[], Awaitable[Any]]] = []
+    connector: Connector[Started] = Connector(stop=stop)
+
+    def connected(platform: str) -> Callable[[Started], None]:
+        def attach(started: Started) -> None:
+            senders[platform], close = started
+            closers.append(close)
+            wake.set()  # what waited for this platform can go now
+
+        return attach
+
     try:
         if settings.telegram_bot_token is not None:
             pacers["telegram"] = Pacer(settings.telegram_rate_per_second)
-            sender, close = await start_telegram(settings, services, lambda key: wake.set(), pacers["telegram"])
-            senders["telegram"] = sender
-            closers.append(close)
+            await connector.connect("Telegram", lambda: start_telegram(
+                settings, services, lambda key: wake.set(), pacers["telegram"]), connected("telegram"))
         if settings.slack_bot_token is not None:
-            from bot.slack import start_slack
-
-            running = await start_slack(settings, services, on_broadcast=lambda key: wake.set())
-            senders["slack"], pacers["slack"] = running.sender, Pacer(SLACK_RATE_PER_SECOND)
-            closers.append(running.stop)
+            pacers["slack"] = Pacer(SLACK_RATE_PER_SECOND)
+            await connector.connect("Slack", lambda: start_slack_platform(settings, services, wake),
+                                    connected("slack"))
     except BaseException:
+        await connector.close()
         for close in reversed(closers):
             with suppress(Exception):
                 await close()
@@ -181,7 +235,8 @@ async def start(settings: Settings) -> Service:
                             default_timezone=settings.timezone, clock=clock, on_report=report,
                             concurrency=concurrency_for(settings.telegram_rate_per_second))
     scheduler = AsyncIOScheduler(timezone=UTC)
-    service = Service(db=db, services=services, engine=engine, scheduler=scheduler, wake=wake, closers=closers)
+    service = Service(db=db, services=services, engine=engine, scheduler=scheduler, connector=connector, wake=wake,
+                      stop=stop, closers=closers)
     framer, backend = framer_for(settings, db)
 
     async def poll() -> None:
@@ -229,7 +284,16 @@ async def start(settings: Settings) -> Service:
                       coalesce=True)
     scheduler.start()
     closers.insert(0, _shutdown_scheduler(scheduler))
+    closers.insert(0, connector.close)  # first: no platform may connect while the others close
     return service
+
+
+async def start_slack_platform(settings: Settings, services: Services, wake: asyncio.Event) -> Started:
+    """Start the Slack adapter; return its sender and how to stop it."""
+    from bot.slack import start_slack
+
+    running = await start_slack(settings, services, on_broadcast=lambda key: wake.set())
+    return running.sender, running.stop
 
 
 def _shutdown_scheduler(scheduler: AsyncIOScheduler) -> Callable[[], Awaitable[None]]:
@@ -252,9 +316,7 @@ async def deliver_forever(service: Service) -> None:
 
 async def serve(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
     """Run until SIGTERM/SIGINT (or `stop`), then shut down cleanly."""
-    service = await start(settings)
-    if stop is not None:
-        service.stop = stop
+    service = await start(settings, stop=stop)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         with suppress(NotImplementedError, RuntimeError):
@@ -276,6 +338,8 @@ async def serve(settings: Settings, *, stop: asyncio.Event | None = None) -> Non
             with suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)
         logger.info("stopped")
+    if service.connector.fatal is not None:
+        raise service.connector.fatal  # a platform came back and refused its token: the CLI exits 2
 
 
 async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int], None] | None = None,

@@ -1,10 +1,10 @@
-"""A stance report as terminal text and as JSON, for `briefing-bot stance`."""
+"""A stance report as terminal text and as JSON, for `briefing-bot stance`; and the line when nobody matches."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from briefings.stance import StanceReport
+from briefings.stance import StanceLookup, StanceReport
 from briefings.store.statements import Statement
 
 
@@ -62,3 +62,20 @@ def stance_json(report: StanceReport) -> dict[str, Any]:
             for c in report.changes
         ],
     }
+
+
+def no_figure_line(query: str, found: StanceLookup) -> str:
+    """Why `stance` found nobody, in one line: suggestions, or the stories that mention the words anyway."""
+    mentions = found.mentions
+    listed = "; ".join(
+        hit.title + (f" ({hit.published.date().isoformat()})" if hit.published else "") + (
+            f" {hit.link}" if hit.link else "") for hit in mentions.stories)
+    more = f"; and {mentions.total - len(mentions.stories)} more" if mentions.total > len(mentions.stories) else ""
+    stories = f"{mentions.total} {'story mentions' if mentions.total == 1 else 'stories mention'} it: {listed}{more}"
+    if found.suggestions:
+        options = ", ".join(m.name for m in found.suggestions)
+        return f"no figure clearly matches {query!r}; did you mean: {options}?" + (
+            f" {stories}" if mentions.total else "")
+    if mentions.total:
+        return f"no figure named {query!r}; {stories}"
+    return f"nobody called {query!r} appears in the stored stories"

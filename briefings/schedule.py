@@ -1,5 +1,9 @@
 """When each chat's weekly briefing is due, and queueing it exactly once.
 
+A schedule is `DAY HH:MM` in an IANA zone; `parse_schedule` and
+`parse_timezone` read the operator's setting and a chat's `/settings` alike,
+so both say the same thing about the same bad value.
+
 Each subscription has a weekday and wall-clock time in its own time zone, so
 "Monday 08:00 in Warsaw" stays 08:00 across daylight-saving changes. The
 scheduler calls `enqueue_due` every minute; the ledger's unique (key, chat)
@@ -11,9 +15,10 @@ is recorded as skipped, not sent late into the next day.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
@@ -25,6 +30,42 @@ from briefings.store.subscriptions import active_subscriptions
 logger = logging.getLogger(__name__)
 
 GRACE = timedelta(hours=12)
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SCHEDULE_PATTERN = re.compile(r"^\s*(?P<day>[a-z]{3})[a-z]*\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class WeeklySchedule:
+    """A weekday and a wall-clock time, read in some time zone."""
+
+    weekday: int  # 0 = Monday, as datetime.weekday()
+    hour: int
+    minute: int
+
+    def __str__(self) -> str:
+        return f"{DAYS[self.weekday]} {self.hour:02d}:{self.minute:02d}"
+
+
+def parse_schedule(text: str) -> WeeklySchedule:
+    """Read `DAY HH:MM` (`mon 08:00`, `Friday 9:30`); raise ValueError naming what is wrong."""
+    match = SCHEDULE_PATTERN.match(text or "")
+    if not match:
+        raise ValueError(f"{text!r} is not 'DAY HH:MM', e.g. 'mon 08:00'")
+    day = match["day"].lower()
+    if day not in DAYS:
+        raise ValueError(f"{match['day']!r} is not a weekday (mon, tue, wed, thu, fri, sat, sun)")
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{hour:02d}:{minute:02d} is not a time of day")
+    return WeeklySchedule(DAYS.index(day), hour, minute)
+
+
+def parse_timezone(name: str) -> ZoneInfo:
+    """Return the IANA zone `name`; raise ValueError for one that does not exist."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"{name!r} is not an IANA time zone, e.g. 'Europe/Minsk'") from None
 
 
 @dataclass(frozen=True)

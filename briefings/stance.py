@@ -7,12 +7,13 @@ meant, the caller gets suggestions instead of someone else's quotes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from briefings import registry
 from briefings.framing.names import fold
+from briefings.store.search import Mentions, stories_mentioning
 from briefings.store.statements import Statement, history
 
 # The best match must lead the next figure by this many points to be taken as meant.
@@ -41,10 +42,15 @@ class StanceReport:
 
 @dataclass(frozen=True)
 class StanceLookup:
-    """The report for the figure meant, or suggestions when nobody (or no one clearly) matches."""
+    """The report for the figure meant, or suggestions when nobody (or no one clearly) matches.
+
+    Without a report, `mentions` are the stories whose text has the query anyway (full-text search), so a name
+    nobody holds a position under, or a place or an organisation, still leads to the stories about it.
+    """
 
     report: StanceReport | None
     suggestions: list[registry.FigureMatch]
+    mentions: Mentions = field(default_factory=Mentions)
 
 
 def side_changes(statements: list[Statement]) -> list[SideChange]:
@@ -76,10 +82,9 @@ def report(db: Database, figure_id: int, *, limit: int = 20) -> StanceReport:
 def lookup_stance(db: Database, query: str, *, limit: int = 20) -> StanceLookup:
     """Find the figure `query` means and report their stance, or return suggestions."""
     matches = registry.find(db, query, limit=5)
-    if not matches:
-        return StanceLookup(None, [])
-    best = matches[0]
-    runner_up = matches[1].score if len(matches) > 1 else 0.0
-    if best.score >= registry.LOOKUP_SCORE and best.score - runner_up >= CLEAR_LEAD:
-        return StanceLookup(report(db, best.figure_id, limit=limit), matches[1:])
-    return StanceLookup(None, matches)
+    if matches:
+        best = matches[0]
+        runner_up = matches[1].score if len(matches) > 1 else 0.0
+        if best.score >= registry.LOOKUP_SCORE and best.score - runner_up >= CLEAR_LEAD:
+            return StanceLookup(report(db, best.figure_id, limit=limit), matches[1:])
+    return StanceLookup(None, matches, stories_mentioning(db, query))

@@ -46,9 +46,22 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "briefings.db"
 
 
+def require_shared(path: Path = SHARED, *, ci: str | None = None) -> Path:
+    """`path` if it is there; else skip the test locally, and fail it in CI, where a missing corpus is a broken run.
+
+    Without this a CI job that lost its `../shared` checkout passed green with every corpus and quality test
+    skipped. `ci` is the CI variable's value (default: read from the environment).
+    """
+    if path.is_dir():
+        return path
+    ci = os.environ.get("CI") if ci is None else ci
+    message = f"{path} is not beside the checkout (the corpora and the frame scorer)"
+    if ci:
+        pytest.fail(f"{message}; CI is set, so a missing corpus fails the run", pytrace=False)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    """The `shared/` folder that CI places beside the checkout."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the checkout")
-    return SHARED
+    """The `shared/` folder that CI places beside the checkout; every test that reads it goes through here."""
+    return require_shared()

@@ -11,9 +11,9 @@ import pytest
 from sqlite_utils import Database
 
 from bot.commands import Chat, Request, Sender, Services, commands, dispatch, parse_command
-from bot.config import parse_schedule
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import doc_text
+from briefings.schedule import parse_schedule
 from briefings.store.statements import save_frame
 from briefings.store.subscriptions import get_subscription
 

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.config import SettingsError, load_settings, parse_schedule
+from bot.config import SettingsError, load_settings
 
 
 def test_defaults_match_the_interface() -> None:
@@ -111,7 +111,3 @@ def test_db_path_under_a_file_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["health"], env={"BRIEFING_DB": str(tmp_path / "plain-file" / "b.db")})
     assert result.exit_code == 2 and "BRIEFING_DB" in result.output and "cannot write" in result.output
     assert "Traceback" not in result.output
-
-
-def test_parse_schedule_accepts_long_day_names() -> None:
-    assert str(parse_schedule("Sunday 7:05")) == "sun 07:05"

@@ -57,13 +57,21 @@ def test_text_output_names_question_sides_and_figures(tmp_path: Path) -> None:
     assert "side:" in out
 
 
-def test_needs_no_database_or_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BRIEFING_SCHEDULE", "not a schedule")  # a broken setting must not matter here
+def test_needs_no_database(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(STORY)
     code, _, _ = run(str(path), "--json")
     assert code == 0
-    assert not (tmp_path / "data").exists()
+    assert not (tmp_path / "data").exists()  # BRIEFING_DB is neither checked nor created without --db
+
+
+def test_a_bad_setting_is_one_line_as_for_every_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`frame` reads the settings now (SUMMARISER picks the framer), so it refuses a broken one like the rest."""
+    monkeypatch.setenv("BRIEFING_SCHEDULE", "not a schedule")
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    code, out, err = run(str(path), "--json")
+    assert code == 2 and out == "" and err.strip().count("\n") == 0 and "BRIEFING_SCHEDULE" in err
 
 
 @pytest.mark.parametrize(

@@ -18,13 +18,14 @@ from sqlite_utils import Database
 
 from bot.cli import cli
 from bot.commands import Chat, Request, Sender, Services, dispatch
-from bot.config import SettingsError, load_settings, parse_schedule
+from bot.config import SettingsError, load_settings
 from bot.framer import framer_for
 from briefings.framing.extractive import frame_text
 from briefings.framing.llm import MODE_MEMORY, LLMClient, LLMFramer, LLMUnavailable, ModeMemory, build_framer
 from briefings.framing.llm.cache import CacheKey, record
 from briefings.framing.llm.client import Usage
 from briefings.render.doc import doc_text
+from briefings.schedule import parse_schedule
 from tests.fakes.openai_api import HANG, Answer, FakeOpenAI, SeenRequest, chat, error, frame_answer
 
 DATA = Path(__file__).parent / "data" / "llm"

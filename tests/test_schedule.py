@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlite_utils import Database
 
 from briefings.compose import IsoWeek
-from briefings.schedule import briefing_week, enqueue_due, last_slot
+from briefings.schedule import briefing_week, enqueue_due, last_slot, parse_schedule, parse_timezone
 from briefings.store import outbox
 from briefings.store.subscriptions import subscribe, update_schedule
 
@@ -74,3 +75,20 @@ def test_a_chat_subscribed_after_its_slot_waits_for_the_next_one(fresh_db: Datab
     sub(fresh_db, "new", since=datetime(2026, 11, 23, 9, tzinfo=UTC))
     assert enqueue_due(fresh_db, now=datetime(2026, 11, 23, 10, tzinfo=UTC)).queued == 0
     assert enqueue_due(fresh_db, now=datetime(2026, 11, 30, 7, 0, tzinfo=UTC)).queued == 1
+
+
+def test_parse_schedule_accepts_long_day_names() -> None:
+    assert str(parse_schedule("Sunday 7:05")) == "sun 07:05"
+
+
+@pytest.mark.parametrize(("text", "words"), [("mon 8", "DAY HH:MM"), ("xyz 08:00", "not a weekday"),
+                                             ("mon 24:00", "not a time of day")])
+def test_parse_schedule_names_what_is_wrong(text: str, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        parse_schedule(text)
+
+
+def test_parse_timezone_refuses_a_misspelt_zone() -> None:
+    assert parse_timezone(" Europe/Warsaw ").key == "Europe/Warsaw"
+    with pytest.raises(ValueError, match="not an IANA time zone"):
+        parse_timezone("Europe/Minks")

@@ -20,12 +20,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.commands import Services
-from bot.config import Settings, SettingsError, load_settings, parse_schedule
-from bot.errors import PlatformAuthError
+from bot.config import Settings, SettingsError, load_settings
+from bot.errors import PlatformAuthError, PlatformUnreachable
 from bot.slack import SlackRunning, build_slack_app, start_slack
 from bot.slack.blocks import home_view
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import Doc, Paragraph, spans
+from briefings.schedule import parse_schedule
 from briefings.store import open_database
 from briefings.store.statements import save_frame
 from briefings.store.subscriptions import get_subscription
@@ -307,6 +308,19 @@ async def test_a_refused_bot_token_is_a_clear_start_up_error(slack: FakeSlack, d
     with pytest.raises(PlatformAuthError, match="SLACK_BOT_TOKEN \\(invalid_auth\\)") as caught:
         await start_slack(slack_settings(slack), seed(db_path), host="127.0.0.1")
     assert slack.bot_token not in str(caught.value)
+
+
+async def test_slack_down_is_unreachable_not_a_crash(slack: FakeSlack, db_path: Path) -> None:
+    """A 5xx or a closed port at auth.test is one line the service retries on, never the token."""
+    services = seed(db_path)
+    slack.fail_next("auth.test", "internal_error", status=503)
+    with pytest.raises(PlatformUnreachable) as down:
+        await start_slack(slack_settings(slack), services, host="127.0.0.1")
+    assert str(down.value) == f"Slack is unreachable at {slack.api_url} (HTTP 503: internal_error)"
+    closed = f"http://127.0.0.1:{free_port()}/api/"
+    with pytest.raises(PlatformUnreachable, match="ClientConnectorError: Cannot connect") as caught:
+        await start_slack(slack_settings(slack, slack_api_url=closed), services, host="127.0.0.1")
+    assert "\n" not in str(caught.value) and slack.bot_token not in str(caught.value)
 
 
 def test_http_mode_needs_a_signing_secret(db_path: Path) -> None:

@@ -66,7 +66,7 @@ def addfeed(request: Request) -> Reply:
         if not known:
             db.table("feeds").delete_where("url = ?", [url])
         return Reply(Doc.of(Paragraph(spans("Not added: ", Bold(result.error or "unreadable"), "."))))
-    framed = frame_new_stories(db)
+    framed = frame_new_stories(db, framer=request.services.framer, backend=request.services.framer_backend)
     logger.info("admin %s added feed %s", request.sender.id, url)
     return Reply(Doc.of(Paragraph(spans(
         "Added ", Code(url), f": {result.new} new stories, {framed.statements} statements."))))

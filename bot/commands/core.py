@@ -18,9 +18,12 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot import messages
-from bot.config import WeeklySchedule
 from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
+from briefings.framing.llm import Framer
+from briefings.framing.llm.framer import EXTRACTIVE
+from briefings.pipeline import extractive_framer
 from briefings.render.doc import Doc
+from briefings.schedule import WeeklySchedule
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +88,8 @@ class Services:
     clock: Callable[[], datetime]
     feeds: tuple[str, ...] = ()
     outbound: OutboundPolicy = PUBLIC_ONLY  # where /addfeed may fetch (ALLOW_PRIVATE_NETWORKS)
+    framer: Framer = extractive_framer  # the configured one (bot.framer.framer_for), for commands that frame
+    framer_backend: str = EXTRACTIVE
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def stance(request: Request) -> Reply:
         return Reply(messages.usage("stance", "NAME", "/stance Latushka"))
     found = lookup_stance(request.services.db, request.text)
     if found.report is None:
-        return Reply(messages.no_figure(request.text, [m.name for m in found.suggestions]))
+        return Reply(messages.no_figure(request.text, [m.name for m in found.suggestions], found.mentions))
     return Reply(stance_doc(found.report))
 
 

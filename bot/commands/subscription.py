@@ -6,8 +6,8 @@ import logging
 
 from bot import messages
 from bot.commands.core import Button, Reply, Request, command
-from bot.config import DAYS, parse_schedule, parse_timezone
 from briefings.render.doc import Bold, Bullets, Code, Doc, Paragraph, spans
+from briefings.schedule import DAYS, parse_schedule, parse_timezone
 from briefings.stance import lookup_stance
 from briefings.store import subscriptions as subs
 

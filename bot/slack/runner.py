@@ -1,7 +1,8 @@
 """Running the Slack app in either connection mode, for the service runner.
 
     start_slack(settings, services, on_broadcast=...) -> SlackRunning(.app, .sender, .mode, .stop())
-        auth.test first: a refused SLACK_BOT_TOKEN raises PlatformAuthError (the CLI exits 2)
+        auth.test first: a refused SLACK_BOT_TOKEN raises PlatformAuthError (the CLI exits 2);
+                        no answer (DNS, refused, timeout, 5xx) raises PlatformUnreachable (the service retries)
         Socket Mode     when SLACK_APP_TOKEN is set: one outgoing WebSocket, no public URL needed
         HTTP mode       otherwise: POST /slack/events on SLACK_PORT, every request's signature checked
 
@@ -22,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -32,7 +34,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import Services
 from bot.config import Settings, SettingsError
-from bot.errors import PlatformAuthError
+from bot.errors import PlatformAuthError, PlatformUnreachable
 from bot.slack.app import build_slack_app, make_client
 from bot.slack.sender import SlackSender, error_code
 
@@ -40,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 MAX_REQUEST_AGE = 5 * 60  # seconds; Slack's own advice for refusing replays
+NETWORK_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)  # what "Slack did not answer" looks like to aiohttp
 AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "account_inactive", "token_expired",
                          "not_allowed_token_type"})
 
@@ -113,16 +116,33 @@ class SlackRunning:
             logger.info("Slack adapter stopped")
 
 
+def unreachable(client: AsyncWebClient, exc: BaseException) -> PlatformUnreachable:
+    """The one line that says Slack did not answer, and why (a SlackApiError's own text spans lines)."""
+    reason = f"HTTP {exc.response.status_code}: {error_code(exc)}" if isinstance(exc, SlackApiError) \
+        else f"{type(exc).__name__}: {exc}"
+    return PlatformUnreachable(f"Slack is unreachable at {client.base_url} ({reason})")
+
+
+def server_error(exc: SlackApiError) -> bool:
+    """Slack answered with a 5xx: down for now, worth trying again."""
+    status = getattr(exc.response, "status_code", 0)
+    return isinstance(status, int) and status >= 500
+
+
 async def check_auth(client: AsyncWebClient) -> dict[str, Any]:
-    """Call auth.test; raise PlatformAuthError when Slack refuses the bot token."""
+    """Call auth.test; PlatformAuthError when Slack refuses the bot token, PlatformUnreachable when it is not there."""
     try:
         response = await client.auth_test()
+    except NETWORK_ERRORS as exc:
+        raise unreachable(client, exc) from None
     except SlackApiError as exc:
         code = error_code(exc)
         if code in AUTH_ERRORS:
             raise PlatformAuthError(
                 f"Slack refused SLACK_BOT_TOKEN ({code}): copy the Bot User OAuth Token (xoxb-...) "
                 "from the app's OAuth & Permissions page") from None
+        if server_error(exc):
+            raise unreachable(client, exc) from None
         raise
     return dict(response.data) if isinstance(response.data, dict) else {}
 
@@ -142,6 +162,11 @@ async def start_slack(settings: Settings, services: Services, *, on_broadcast: C
         socket: Any = handler.client  # slack-sdk's SocketModeClient is untyped
         try:
             opened = await client.apps_connections_open(app_token=settings.slack_app_token.get_secret_value())
+            socket.wss_uri = opened["url"]  # checked here, so connect() won't retry a bad token forever
+            await socket.connect()
+        except NETWORK_ERRORS as exc:
+            await socket.close()
+            raise unreachable(client, exc) from None
         except SlackApiError as exc:
             await socket.close()
             code = error_code(exc)
@@ -149,9 +174,9 @@ async def start_slack(settings: Settings, services: Services, *, on_broadcast: C
                 raise PlatformAuthError(
                     f"Slack refused SLACK_APP_TOKEN ({code}): create an app-level token (xapp-...) with the "
                     "connections:write scope on the app's Basic Information page") from None
+            if server_error(exc):
+                raise unreachable(client, exc) from None
             raise
-        socket.wss_uri = opened["url"]  # checked above, so connect() won't retry a bad token forever
-        await socket.connect()
         logger.info("Slack adapter connected in Socket Mode as %s", bot_user_id)
         return SlackRunning(app=app, sender=sender, mode="socket", bot_user_id=bot_user_id,
                             _stop=socket.close)

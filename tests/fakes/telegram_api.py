@@ -64,12 +64,14 @@ def _decode(key: str, value: str) -> Any:
 class FakeTelegram(BotApi):
     """The fake Bot API server: `with` runs it in a background thread, `async with` on the running loop.
 
-    Takes the options of `TelegramWorld` (record, limits, enforce, auto_users, ...).
+    Takes the options of `TelegramWorld` (record, limits, enforce, auto_users, ...), and `port` to listen on a
+    port chosen beforehand (a test of a service that starts while Telegram is still down); 0 picks a free one.
     """
 
-    def __init__(self, token: str = DEFAULT_TOKEN, **options: Any) -> None:
+    def __init__(self, token: str = DEFAULT_TOKEN, *, port: int = 0, **options: Any) -> None:
         super().__init__(token, **options)
         self.url = ""
+        self._port = port
         self._poll_generation = 0
         self._poll_event: asyncio.Event | None = None
         self._watchers: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
@@ -100,7 +102,8 @@ class FakeTelegram(BotApi):
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self._port))
         await web.SockSite(self._runner, sock).start()
         self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
 
