@@ -9,7 +9,9 @@ logged and marked, never retried in a loop, and never stops the others.
 
 from __future__ import annotations
 
+import json
 import logging
+from importlib import metadata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +29,19 @@ Framer = Callable[[str, str | None], StanceFrame]
 FAILED_BACKEND = "failed"
 
 
+def framer_release() -> str:
+    """The installed release of the framer; a story that failed under another release is framed again.
+
+    A story that crashed the framer is marked failed so every poll does not
+    retry it, but only for this release: an upgrade that fixes the crash
+    frames it on the next poll.
+    """
+    try:
+        return metadata.version("briefing-bot")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unreleased"
+
+
 @dataclass(frozen=True)
 class FramingRun:
     """How many stories were framed, how many statements they gave, and how many failed."""
@@ -42,13 +57,14 @@ class FramingRun:
 
 
 def unframed_stories(db: Database, *, limit: int | None = None) -> Iterator[dict[str, object]]:
-    """Stories without a frame row, oldest first, so history is built in order."""
+    """Stories without a frame, or that failed under another release, oldest first, so history is built in order."""
     sql = (
         "SELECT s.id, s.title, s.text, s.summary, s.published FROM stories s "
         "LEFT JOIN frames f ON f.story_id = s.id WHERE f.story_id IS NULL "
+        "OR (f.backend = ? AND coalesce(json_extract(f.frame, '$.failed_under'), '') != ?) "
         "ORDER BY s.published IS NULL, s.published, s.id"
     )
-    params: list[object] = []
+    params: list[object] = [FAILED_BACKEND, framer_release()]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
@@ -95,7 +111,8 @@ def frame_new_stories(
             logger.exception("could not frame story %s (%r)", story_id, title)
             failed += 1
             db.table("frames").upsert(
-                {"story_id": story_id, "backend": FAILED_BACKEND, "question": None, "frame": "{}",
+                {"story_id": story_id, "backend": FAILED_BACKEND, "question": None,
+                 "frame": json.dumps({"failed_under": framer_release()}),
                  "framed_at": (now or datetime.now(UTC)).isoformat()},
                 pk="story_id",
             )
