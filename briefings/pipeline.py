@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
-from importlib import metadata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import metadata
 
 from sqlite_utils import Database
 
