@@ -26,7 +26,7 @@ from briefings.framing.llm import MODE_MEMORY
 from briefings.framing.model import StanceFrame
 from briefings.render.doc import doc_text
 from briefings.schedule import parse_schedule
-from tests.fakes.feed_server import FeedServer, Route
+from tests.fakes.feed_server import LOCAL, FeedServer, Route
 from tests.fakes.openai_api import HANG, Answer, FakeOpenAI, error, frame_answer
 
 DATA = Path(__file__).parent / "data"
@@ -110,7 +110,7 @@ def test_addfeed_frames_new_stories_with_the_configured_framer(fresh_db: Databas
 
     services = Services(db=fresh_db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
                         clock=lambda: datetime(2026, 11, 25, tzinfo=UTC), framer=framer,
-                        framer_backend="llm:fake-model")
+                        framer_backend="llm:fake-model", outbound=LOCAL)
     with FeedServer() as server:
         url = server.add("/feed.xml", Route(body=(DATA / "feeds" / "atom.xml").read_bytes()))
         name, args = parse_command(f"/addfeed {url}", bot_username="briefbot") or ("", [])
