@@ -93,7 +93,7 @@ _PARTS = re.compile(
 _JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
                     r"shared by|joined|defended|praised|seconded)\b", re.IGNORECASE)
 _ALLY_ROLE = re.compile(r"\b(?:advis[eo]r|deputy|aide|spokes(?:person|man|woman)|ally|chief of staff|"
-                        r"right-hand|husband|wife|assistant)\b", re.IGNORECASE)
+                        r"right-hand|assistant)\b", re.IGNORECASE)
 _REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state television|state tv|regime|"
                            r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
 _REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
