@@ -139,9 +139,9 @@ class _AliasIndex:
 
     version: tuple[int, int]  # (max rowid, count): aliases change only by insert or a re-keying migration
     rows: list[tuple[str, str, int, str]]  # (key, alias, figure id, figure name)
-    full_spellings: list[str]
+    full_spellings: list[str]  # words sorted, for order-blind comparison
     surname_spellings: list[str]
-    full_keys: list[str]
+    full_keys: list[str]  # words sorted
     surname_keys: list[str]
     by_key: dict[str, list[int]]  # identity key -> positions in rows
     by_plain_key: dict[str, list[int]]  # identity key without its suffix -> positions
@@ -174,9 +174,9 @@ def _alias_index(db: Database) -> _AliasIndex:
     index = _AliasIndex(
         version=version,
         rows=[(str(k), str(alias), int(fid), str(name)) for k, alias, _, fid, name in fetched],
-        full_spellings=spellings,
+        full_spellings=[_sorted_words(s) for s in spellings],
         surname_spellings=[s.split()[-1] if s.split() else s for s in spellings],
-        full_keys=keys,
+        full_keys=[_sorted_words(k.partition(",")[0]) for k in keys],
         surname_keys=surnames,
         by_key=_positions(keys),
         by_plain_key=_positions([k.partition(",")[0] for k in keys]),
@@ -191,7 +191,7 @@ def find(db: Database, query: str, *, limit: int = 5) -> list[FigureMatch]:
 
     The query may carry a title, omit or add `Jr.`, be a surname alone, or be
     written in Cyrillic; names only similar in spelling (typos, near-namesakes)
-    come last, as suggestions.
+    are searched only when nothing else matched, and come back as suggestions.
     """
     name = split_title(query)[1]
     key = identity_key(name)
@@ -199,19 +199,7 @@ def find(db: Database, query: str, *, limit: int = 5) -> list[FigureMatch]:
         return []
     index = _alias_index(db)
     plain = key.partition(",")[0]
-    folded = fold(name).strip()
-    if " " in plain:
-        searches = ((folded, index.full_spellings), (plain, index.full_keys))
-        scorer = fuzz.token_sort_ratio
-    else:
-        searches = ((folded.split()[-1], index.surname_spellings), (plain, index.surname_keys))
-        scorer = fuzz.ratio
     scores: dict[int, float] = {}
-    for wanted, choices in searches:
-        for _, score, position in process.extract(
-            wanted, choices, scorer=scorer, limit=limit * 8, score_cutoff=SUGGEST_SCORE
-        ):
-            scores[position] = max(scores.get(position, 0.0), min(float(score), SIMILAR_SCORE_CAP))
     for position in index.by_surname.get(surname_key(name), []):
         if same_person(name, index.rows[position][1]):
             scores[position] = SAME_PERSON_SCORE
@@ -220,6 +208,8 @@ def find(db: Database, query: str, *, limit: int = 5) -> list[FigureMatch]:
             scores[position] = WITHOUT_SUFFIX_SCORE
     for position in index.by_key.get(key, []):
         scores[position] = EXACT_SCORE
+    if not scores:  # only then can spelling similarity matter: it never outranks a policy match
+        scores = _similar(fold(name).strip(), plain, index, limit)
     best: dict[int, FigureMatch] = {}
     for position, score in scores.items():
         _, alias, figure_id, figure_name = index.rows[position]
@@ -227,3 +217,25 @@ def find(db: Database, query: str, *, limit: int = 5) -> list[FigureMatch]:
             best[figure_id] = FigureMatch(figure_id, figure_name, alias, score)
     return sorted(best.values(), key=lambda m: (-m.score, m.name))[:limit]
 
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
+
+
+def _similar(folded: str, plain: str, index: _AliasIndex, limit: int) -> dict[int, float]:
+    """Positions of aliases spelt like the query (capped at SIMILAR_SCORE_CAP): surnames for one word.
+
+    Whole names are compared with their words sorted (pre-sorted in the index,
+    so plain `ratio` does what `token_sort_ratio` would, at a third of the cost).
+    """
+    if " " in plain:
+        searches = ((_sorted_words(folded), index.full_spellings), (_sorted_words(plain), index.full_keys))
+    else:
+        searches = ((folded.split()[-1], index.surname_spellings), (plain, index.surname_keys))
+    scores: dict[int, float] = {}
+    for wanted, choices in searches:
+        for _, score, position in process.extract(
+            wanted, choices, scorer=fuzz.ratio, limit=limit * 8, score_cutoff=SUGGEST_SCORE
+        ):
+            scores[position] = max(scores.get(position, 0.0), min(float(score), SIMILAR_SCORE_CAP))
+    return scores

@@ -1,8 +1,12 @@
 """A figure's stance across stories: what `/stance NAME` and `briefing-bot stance` show.
 
-Looking a figure up is forgiving (spelling variants, surnames alone, typos) but
-never guesses between two people: when the best match is not clearly the one
-meant, the caller gets suggestions instead of someone else's quotes.
+Looking a figure up is forgiving (spelling variants, surnames alone, titles,
+Cyrillic, with or without `Jr.`) but never guesses between two people: when
+the best match is not clearly the one meant, the caller gets suggestions
+instead of someone else's quotes. Two rules decide (scores from
+`registry.find`): the best match must be one the identity policy accepts and
+lead the next by `CLEAR_LEAD`; and when a second figure is acceptable too
+(two Smiths for `Smith`), only a full name spelt exactly is taken as meant.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from briefings import registry
-from briefings.framing.names import fold
+from briefings.framing.names import fold, name_tokens
 from briefings.store.statements import Statement, history
 
 # The best match must lead the next figure by this many points to be taken as meant.
@@ -80,6 +84,8 @@ def lookup_stance(db: Database, query: str, *, limit: int = 20) -> StanceLookup:
         return StanceLookup(None, [])
     best = matches[0]
     runner_up = matches[1].score if len(matches) > 1 else 0.0
-    if best.score >= registry.LOOKUP_SCORE and best.score - runner_up >= CLEAR_LEAD:
+    exact_full_name = best.score == registry.EXACT_SCORE and len(name_tokens(query)) > 1
+    clear = best.score >= registry.LOOKUP_SCORE and best.score - runner_up >= CLEAR_LEAD
+    if clear and (runner_up < registry.LOOKUP_SCORE or exact_full_name):
         return StanceLookup(report(db, best.figure_id, limit=limit), matches[1:])
     return StanceLookup(None, matches)
