@@ -7,7 +7,8 @@ pair to `tests/test_identity_pairs.py`), not a regex in `names.py`.
 
 - `GIVEN_NAME_GROUPS`: one given name across languages and romanisations
   (Belarusian, Ukrainian and Russian forms of one Slavic name; Arabic
-  romanisations). English diminutives (Bill/William, Bob/Robert) are left out
+  romanisations); `SLAVIC_ONLY_GIVEN_NAME_GROUPS`: the same, for forms that
+  are different names outside Slavic languages (Hanna/Anna). English diminutives (Bill/William, Bob/Robert) are left out
   on purpose: a diminutive is often another person's full name (a Bill is not
   every William), so only the text itself may join them.
 - `CYRILLIC`: Cyrillic to Latin, a simple BGN/PCGN-like scheme covering
@@ -16,7 +17,7 @@ pair to `tests/test_identity_pairs.py`), not a regex in `names.py`.
   language up front, which a name alone does not tell. Matching folds the
   differences between schemes anyway (see `names.py`).
 - `SLAVIC_ENDING`: surname endings that mark a name as a Slavic (or
-  Lithuanian-Polish) romanisation, the only names whose vowels are compared
+  Polish, or Lithuanian feminine) romanisation, the only names whose vowels are compared
   loosely (`Lukashenka` / `Lukashenko`).
 - `GENERATIONAL_SUFFIXES` (part of identity: Jr. is not Sr.) and
   `CREDENTIALS` (dropped: PhD says nothing about who).
@@ -32,12 +33,10 @@ GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("aliaksandr", "alexander", "aleksandr", "alexandr", "oleksandr", "alyaksandr", "aleksander"),
     ("aliaksandra", "alexandra", "aleksandra", "oleksandra"),
     ("aliaksei", "aleksei", "alexei", "alexey", "aleksey", "oleksiy", "oleksii", "alyaksei"),
-    ("alena", "olena", "yelena", "elena"),
     ("aleh", "oleg", "oleh"),
     ("anastasiya", "anastasia", "anastasija"),
     ("andrei", "andrey", "andriy", "andrii", "andrej"),
     ("dzmitry", "dmitry", "dmitri", "dmytro", "dmitriy"),
-    ("hanna", "anna", "ganna"),
     ("heorhi", "georgy", "georgi", "heorhiy"),
     ("ihar", "igor", "ihor"),
     ("iryna", "irina"),
@@ -72,6 +71,13 @@ GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("youssef", "yousef", "yusuf", "youssouf"),
 )
 
+# One name in Belarusian/Ukrainian/Russian but two names elsewhere (German Hanna and
+# Anna, Czech Alena and Elena): joined only between names with Slavic surnames.
+SLAVIC_ONLY_GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("hanna", "anna", "ganna"),
+    ("alena", "olena", "yelena", "elena"),
+)
+
 CYRILLIC: dict[str, str] = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye", "ж": "zh",
     "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
@@ -81,7 +87,7 @@ CYRILLIC: dict[str, str] = {
 
 SLAVIC_ENDING = re.compile(
     r"(?:sk(?:i|y|yi|yy|iy|ii|a|aya|aia|aja)|[ei]nk[oa]|vi?t?ch|ich|wicz|czyk|chyk|[oe]va?|yeva?|ava"
-    r"|[^e]au|ou|[iy]?uk|ushk[ao]|aya|aia|[iy]kh)$"
+    r"|[^e]au|ou|[iy]?uk|ushk[ao]|aya|aia|[iy]kh|yte|aite|iene)$"
 )
 
 GENERATIONAL_SUFFIXES: dict[str, str] = {

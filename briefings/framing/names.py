@@ -32,7 +32,8 @@ strict and every loosening is a named convention or a table row
    from masculine ones: Tsikhanouskaya is not her husband Tsikhanouski.
 6. **Given names must be the same name**: spelt alike, one an initial of the
    other (`J. Smith`), in one `GIVEN_NAME_GROUPS` row (Sviatlana = Svetlana,
-   Mohammed = Muhammad), or missing on one side (a surname alone). Dan is not
+   Mohammed = Muhammad; Hanna = Anna only with Slavic surnames), or missing
+   on one side (a surname alone). Dan is not
    Don. Middle names may be missing on one side but not differ (George H. W.
    Bush is not George W. Bush). A two-word compound surname cited alone
    (`García Márquez`) matches the end of the full name. English diminutives
@@ -66,6 +67,7 @@ from briefings.framing.name_variants import (
     GENERATIONAL_SUFFIXES,
     GIVEN_NAME_GROUPS,
     SLAVIC_ENDING,
+    SLAVIC_ONLY_GIVEN_NAME_GROUPS,
     TITLES_ALSO_GIVEN,
 )
 
@@ -106,6 +108,7 @@ def _given_form(letters: str) -> str:
 
 
 _GIVEN: dict[str, str] = {_given_form(v): group[0] for group in GIVEN_NAME_GROUPS for v in group}
+_SLAVIC_GIVEN: dict[str, str] = {_given_form(v): group[0] for group in SLAVIC_ONLY_GIVEN_NAME_GROUPS for v in group}
 
 
 @dataclass(frozen=True)
@@ -189,9 +192,13 @@ def token_key(token: str) -> str:
     given = _GIVEN.get(_given_form(letters))
     if given:
         return given
-    if len(letters) > 3 and SLAVIC_ENDING.search(letters):
+    if _looks_slavic(letters):
         return _skeleton(letters)
     return letters
+
+
+def _looks_slavic(letters: str) -> bool:
+    return len(letters) > 3 and bool(SLAVIC_ENDING.search(letters))
 
 
 @lru_cache(maxsize=65536)
@@ -218,12 +225,14 @@ def surname_key(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _keyed(name: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-    """(token keys, their initial letters, suffix) of a name."""
+def _keyed(name: str) -> tuple[tuple[str, ...], tuple[str, ...], str, bool]:
+    """(token keys, their initial letters, suffix, whether the surname looks Slavic) of a name."""
     parts = parse_name(name)
-    pairs = [(token_key(w), re.sub(r"[^a-z]", "", fold(w))[:1]) for w in parts.words]
+    letters = [re.sub(r"[^a-z]", "", fold(w)) for w in parts.words]
+    pairs = [(token_key(w), low[:1]) for w, low in zip(parts.words, letters, strict=True)]
     pairs = [(k, i) for k, i in pairs if k]
-    return tuple(k for k, _ in pairs), tuple(i for _, i in pairs), parts.suffix
+    slavic = bool(letters) and _looks_slavic(letters[-1])
+    return tuple(k for k, _ in pairs), tuple(i for _, i in pairs), parts.suffix, slavic
 
 
 def _surname_score(a: str, b: str) -> float:
@@ -237,10 +246,13 @@ def _surname_score(a: str, b: str) -> float:
     return ratio * 0.5
 
 
-def _given_compatible(ka: tuple[str, ...], ia: tuple[str, ...], kb: tuple[str, ...], ib: tuple[str, ...]) -> bool:
-    """Given names agree position by position (equal, or an initial of the other) as far as both go."""
+def _given_compatible(
+    ka: tuple[str, ...], ia: tuple[str, ...], kb: tuple[str, ...], ib: tuple[str, ...], *, slavic: bool
+) -> bool:
+    """Given names agree position by position (equal, an initial, one Slavic name) as far as both go."""
     return all(
         x == y or ((len(x) == 1 or len(y) == 1) and p == q)
+        or (slavic and _SLAVIC_GIVEN.get(_given_form(x), x) == _SLAVIC_GIVEN.get(_given_form(y), y))
         for x, y, p, q in zip(ka, kb, ia, ib, strict=False)
     )
 
@@ -252,8 +264,8 @@ def _compound_surname_of(short: tuple[str, ...], long: tuple[str, ...], first: s
 
 def name_similarity(a: str, b: str) -> float:
     """Score 0-100 of how likely two name strings denote one person (the policy of the module docstring)."""
-    ka, ia, sa = _keyed(a)
-    kb, ib, sb = _keyed(b)
+    ka, ia, sa, slavic_a = _keyed(a)
+    kb, ib, sb, slavic_b = _keyed(b)
     if not ka or not kb or (sa and sb and sa != sb):
         return 0.0
     last = _surname_score(ka[-1], kb[-1])
@@ -261,7 +273,7 @@ def name_similarity(a: str, b: str) -> float:
         return last * 0.5
     if len(ka) == 1 or len(kb) == 1:
         return last * 0.95
-    if _given_compatible(ka[:-1], ia[:-1], kb[:-1], ib[:-1]):
+    if _given_compatible(ka[:-1], ia[:-1], kb[:-1], ib[:-1], slavic=slavic_a and slavic_b):
         return last
     short, long, name = (ka, kb, a) if len(ka) < len(kb) else (kb, ka, b)
     if _compound_surname_of(short, long, fold(name_tokens(name)[0])):
