@@ -24,6 +24,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
@@ -38,6 +39,8 @@ WITHOUT_SUFFIX_SCORE = 98.0
 SAME_PERSON_SCORE = 90.0
 SIMILAR_SCORE_CAP = 80.0
 
+_K = TypeVar("_K")
+
 
 @dataclass(frozen=True)
 class FigureMatch:
@@ -49,22 +52,14 @@ class FigureMatch:
     score: float
 
 
-def split_key(key: str) -> tuple[str, str]:
-    """Split an identity key into (given names, surname); a single word is a surname, the suffix is dropped."""
-    parts = key.partition(",")[0].split()
-    if not parts:
-        return "", ""
-    return " ".join(parts[:-1]), parts[-1]
-
-
 def _existing(db: Database, key: str) -> int | None:
     row = db.execute("SELECT figure_id FROM figure_aliases WHERE key = ?", [key]).fetchone()
     return int(row[0]) if row else None
 
 
-def _same_person(db: Database, name: str, key: str) -> int | None:
+def _same_person(db: Database, name: str) -> int | None:
     """The one registered figure that `name` is another spelling of, or None when none or several fit."""
-    surname = split_key(key)[1]
+    surname = surname_key(name)
     if not surname:
         return None
     rows = db.execute(
@@ -106,7 +101,7 @@ def resolve(db: Database, name: str, *, role: str | None = None, seen: datetime 
     key = identity_key(name)
     if not key:
         raise ValueError(f"{name!r} has no letters to match on")
-    figure_id = _existing(db, key) or _same_person(db, name, key)
+    figure_id = _existing(db, key) or _same_person(db, name)
     when = seen.isoformat() if seen else None
     figures = db.table("figures")
     if figure_id is None:
@@ -146,13 +141,14 @@ class _AliasIndex:
     by_key: dict[str, list[int]]  # identity key -> positions in rows
     by_plain_key: dict[str, list[int]]  # identity key without its suffix -> positions
     by_surname: dict[str, list[int]]  # surname key -> positions
+    by_figure: dict[int, list[int]]  # figure id -> positions of its aliases
 
 
 _INDEXES: weakref.WeakKeyDictionary[Database, _AliasIndex] = weakref.WeakKeyDictionary()
 
 
-def _positions(keys: list[str]) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = defaultdict(list)
+def _positions(keys: list[_K]) -> dict[_K, list[int]]:
+    out: dict[_K, list[int]] = defaultdict(list)
     for position, key in enumerate(keys):
         out[key].append(position)
     return dict(out)
@@ -181,6 +177,7 @@ def _alias_index(db: Database) -> _AliasIndex:
         by_key=_positions(keys),
         by_plain_key=_positions([k.partition(",")[0] for k in keys]),
         by_surname=_positions(surnames),
+        by_figure=_positions([int(row[3]) for row in fetched]),
     )
     _INDEXES[db] = index
     return index
@@ -200,9 +197,10 @@ def find(db: Database, query: str, *, limit: int = 5) -> list[FigureMatch]:
     index = _alias_index(db)
     plain = key.partition(",")[0]
     scores: dict[int, float] = {}
-    for position in index.by_surname.get(surname_key(name), []):
-        if same_person(name, index.rows[position][1]):
-            scores[position] = SAME_PERSON_SCORE
+    for figure_id in {index.rows[p][2] for p in index.by_surname.get(surname_key(name), [])}:
+        aliases = index.by_figure[figure_id]
+        if all(same_person(name, index.rows[p][1]) for p in aliases):  # as `resolve` merges: every spelling fits
+            scores[aliases[0]] = SAME_PERSON_SCORE
     for position in index.by_plain_key.get(plain, []):
         if plain == key or "," not in index.rows[position][0]:  # Jr. may be missing, not another suffix
             scores[position] = WITHOUT_SUFFIX_SCORE

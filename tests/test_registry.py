@@ -172,3 +172,13 @@ def test_the_stance_command_finds_names_as_readers_type_them(db_path: Path) -> N
         assert result.exit_code == 0 and shown in result.output, (query, result.output)
     missing = runner.invoke(cli, ["stance", "Maria Delgada", "--db", str(db_path)])
     assert missing.exit_code == 1 and "Maria Delgado" in missing.output
+
+
+def test_a_lookup_never_reaches_a_figure_through_one_loose_alias(fresh_db: Database) -> None:
+    from briefings.stance import lookup_stance
+
+    john = registry.resolve(fresh_db, "John Smith")
+    assert registry.resolve(fresh_db, "J. Smith") == john
+    assert lookup_stance(fresh_db, "Jane Smith").report is None  # `J. Smith` fits her, `John Smith` does not
+    found = lookup_stance(fresh_db, "J. Smith").report
+    assert found is not None and found.figure_id == john
