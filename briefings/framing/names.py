@@ -15,10 +15,12 @@ strict and every loosening is a named convention or a table row
    Credentials (`PhD`, `MD`) are dropped.
 3. **Particles** belong to the surname and are dropped from the key when
    written as particles: lower-case (`Jan van der Berg`, `de la Cruz`,
-   `bin Salman`), hyphenated (`al-Assad`, `el-Sisi`), or capitalised before
-   another particle (`De la Cruz`, `Van der Berg`). A capitalised first word
-   alone is a given name: Van Jones is not Kevin Jones, Al Gore is not
-   Tipper Gore.
+   `bin Salman`), hyphenated (`al-Assad`, `el-Sisi`), capitalised before
+   another particle (`De la Cruz`, `Van der Berg`), or opening a surname
+   cited alone (`De Gaulle`, `Bin Laden`). A particle that is also a name
+   (`PARTICLES_ALSO_NAMES`, given names) opening a name is a given name: Van
+   Jones is not Kevin Jones, Al Gore is not Tipper Gore. Capitalised inside a
+   name (`Charles De Gaulle`) it is kept as a middle word.
 4. **The last word is the surname** and must agree: spelt alike (after
    folding case, diacritics, Cyrillic), or, for long names (8+ letters),
    within one missing or extra letter (rapidfuzz ratio >= 93). Vowels count:
@@ -66,6 +68,7 @@ from briefings.framing.name_variants import (
     EXTRA_TITLES,
     GENERATIONAL_SUFFIXES,
     GIVEN_NAME_GROUPS,
+    PARTICLES_ALSO_NAMES,
     SLAVIC_ENDING,
     SLAVIC_ONLY_GIVEN_NAME_GROUPS,
     TITLES_ALSO_GIVEN,
@@ -141,14 +144,20 @@ def parse_name(name: str) -> NameParts:
         low[start] not in TITLES_ALSO_GIVEN or end - start > 2 or matches[start].group().endswith(".")
     ):
         start += 1
-    words = [
-        bare[i] for i in range(start, end)
-        if bare[i] and not (low[i] in NAME_PARTICLES and i < end - 1
-                            and (bare[i][:1].islower() or low[i + 1] in NAME_PARTICLES))
-    ]
+    words = [bare[i] for i in range(start, end) if bare[i] and not _is_particle(bare, low, i, start, end)]
     cut = matches[start].start() if start else 0
     return NameParts(name[:cut].strip(" ,"), name[cut:].strip(), tuple(words or (b for b in bare[start:end] if b)),
                      suffix)
+
+
+def _is_particle(bare: list[str], low: list[str], i: int, start: int, end: int) -> bool:
+    """Whether word `i` is a surname particle to drop (rule 3 of the module docstring)."""
+    if low[i] not in NAME_PARTICLES or i == end - 1:
+        return False
+    if bare[i][:1].islower() or low[i + 1] in NAME_PARTICLES:
+        return True  # `van der Berg`, `De la Cruz`
+    # `De Gaulle`, `Bin Laden` cited alone; but `Van Jones`, `Al Gore` open with a given name
+    return i == start and low[i] not in FIRST_NAMES and low[i] not in PARTICLES_ALSO_NAMES
 
 
 def split_title(name: str) -> tuple[str, str]:
