@@ -96,3 +96,12 @@ def test_vowels_are_folded_only_for_slavic_surnames() -> None:
 
     assert surname_key("Lukashenka") == surname_key("Lukashenko")
     assert surname_key("Hill") != surname_key("Hall")
+
+
+def test_a_story_naming_someone_with_a_suffix_frames_without_error() -> None:
+    """`King Jr.` once keyed to nothing, and the story's cast indexed the empty key."""
+    from briefings.framing import frame_text
+
+    text = ('Martin Luther King Jr. spoke first. "We cannot wait," King Jr. said. '
+            'Councilmember Maria Delgado answered: "We can build it."')
+    frame_text(text, title="Council debate")
