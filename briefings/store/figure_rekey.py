@@ -67,9 +67,11 @@ class _Replay:
         return figure
 
     def _new(self, name: str, key: str, old_id: int) -> _Figure:
-        taken = old_id in self.primary or any(f.figure_id == old_id for f in self.figures)
-        figure_id = self.next_id if taken else old_id
-        self.next_id += taken
+        """A new figure: the old figure's id for its first (canonical) name, a fresh id for a split-off."""
+        if old_id in self.primary:
+            figure_id, self.next_id = self.next_id, self.next_id + 1
+        else:
+            figure_id = old_id
         figure = _Figure(figure_id, old_id)
         self.figures.append(figure)
         self.primary.setdefault(old_id, figure)
