@@ -21,8 +21,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from briefings.framing.names import name_key
-from briefings.registry import split_key
+from briefings.framing.names import identity_key, surname_key
 from briefings.stance import lookup_stance
 from briefings.store import open_database
 
@@ -40,13 +39,13 @@ def build(path: Path, statements: int, seed: int = 7) -> list[str]:
     by_key: dict[str, str] = {}
     for _ in range(8000):
         name = f"{rng.choice(GIVEN)} {rng.choice(ROOTS)}{rng.choice(ENDINGS)}"
-        by_key.setdefault(name_key(name), name)
+        by_key.setdefault(identity_key(name), name)
     names = sorted(by_key.values())
     figures, aliases = [], []
     for figure_id, name in enumerate(names, start=1):
-        key = name_key(name)
+        key = identity_key(name)
         figures.append({"id": figure_id, "name": name, "key": key, "role": "activist"})
-        aliases.append({"key": key, "alias": name, "surname_key": split_key(key)[1], "figure_id": figure_id})
+        aliases.append({"key": key, "alias": name, "surname_key": surname_key(name), "figure_id": figure_id})
     db.table("figures").insert_all(figures)
     db.table("figure_aliases").insert_all(aliases, ignore=True)
     start = datetime(2024, 1, 1, tzinfo=UTC)

@@ -54,3 +54,54 @@ def test_surname_key_is_the_last_word() -> None:
 
     assert surname_key("Pavel Latushka") == surname_key("Latushko")
     assert surname_key("") == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "rest"),
+    [
+        ("Councilmember Maria Delgado", "Councilmember", "Maria Delgado"),
+        ("Former Prime Minister Ingrid Halvorsen", "Former Prime Minister", "Ingrid Halvorsen"),
+        ("Sen. Elizabeth Warren", "Sen.", "Elizabeth Warren"),
+        ("Dean Baker", "", "Dean Baker"),  # a title word that is a given name, before one name word
+        ("Dean John Baker", "Dean", "John Baker"),
+        ("Prime Minister", "", "Prime Minister"),  # all title: nothing to split off
+        ("King Jr.", "", "King Jr."),
+        ("Maria Delgado", "", "Maria Delgado"),
+    ],
+)
+def test_split_title(name: str, title: str, rest: str) -> None:
+    from briefings.framing.names import split_title
+
+    assert split_title(name) == (title, rest)
+
+
+def test_identity_key_keeps_the_generational_suffix_and_drops_credentials() -> None:
+    from briefings.framing.names import identity_key
+
+    assert identity_key("Martin Luther King Jr.") == identity_key("Martin Luther King, Jr.")
+    assert identity_key("Martin Luther King Jr.") != identity_key("Martin Luther King Sr.")
+    assert identity_key("Amara Okafor PhD") == identity_key("Amara Okafor")
+
+
+def test_fold_transliterates_cyrillic() -> None:
+    from briefings.framing.names import fold
+
+    assert fold("Марчук") == "marchuk"
+    assert fold("Ціханоўская") == "tsikhanouskaya"
+    assert fold("Юлія Щербак") == "yuliya shcherbak"
+
+
+def test_vowels_are_folded_only_for_slavic_surnames() -> None:
+    from briefings.framing.names import surname_key
+
+    assert surname_key("Lukashenka") == surname_key("Lukashenko")
+    assert surname_key("Hill") != surname_key("Hall")
+
+
+def test_a_story_naming_someone_with_a_suffix_frames_without_error() -> None:
+    """`King Jr.` once keyed to nothing, and the story's cast indexed the empty key."""
+    from briefings.framing import frame_text
+
+    text = ('Martin Luther King Jr. spoke first. "We cannot wait," King Jr. said. '
+            'Councilmember Maria Delgado answered: "We can build it."')
+    frame_text(text, title="Council debate")

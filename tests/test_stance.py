@@ -98,8 +98,8 @@ def test_stance_command_text_json_and_misses(db_path: Path) -> None:
     data = json.loads(moved.output)
     assert data["changes"][0]["from"] == "against" and data["changes"][0]["to"] == "for"
     assert [s["story"]["id"] for s in data["statements"]] == ["b", "a"]
-    typo = runner.invoke(cli, ["stance", "Zielonka", "--db", str(db_path)])
-    assert typo.exit_code == 0 and "Tomasz Zieliński" in typo.output
+    near = runner.invoke(cli, ["stance", "Zielonka", "--db", str(db_path)])  # another surname: only a suggestion
+    assert near.exit_code == 1 and "did you mean: Tomasz Zieliński?" in near.output
     partial = runner.invoke(cli, ["stance", "Wroblew", "--db", str(db_path)])
     assert partial.exit_code == 1 and "did you mean: Agnieszka Wróblewska?" in partial.output
     nobody = runner.invoke(cli, ["stance", "Xavier Quill", "--db", str(db_path)])

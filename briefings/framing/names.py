@@ -1,44 +1,90 @@
-"""Comparable keys for personal names across spellings and transliterations.
+"""When two name strings are one person: the identity policy of the figure registry.
 
-Belarusian, Russian and Ukrainian names reach English news in several
-romanisations: `Tsikhanouskaya` / `Tikhanovskaya`, `Lukashenka` /
-`Lukashenko`, `Siarhei` / `Sergei`, `Kavaleuski` / `Kovalevsky`. A key keeps
-what these spellings share, the consonant skeleton, after folding the
-systematic differences:
+A wrong merge corrupts two people's histories (a reader asking for John Hill
+gets John Hall's quotes), a missed one only splits a history, so the policy is
+strict and every loosening is a named convention or a table row
+(`name_variants.py`):
 
-- diacritics and ligatures (`Ceaușescu` -> `ceausescu`, `ł` -> `l`);
-- digraphs (`kh`/`h`/`g` -> one sound, `x` -> `ks`, `ph` -> `f`, `w` -> `v`);
-- the Belarusian short u (`ou`, `au`, `eu` before a consonant -> `ov`, `av`, `ev`);
-- the soft `ts`/`t` at a word start (`Tsikhanouski` / `Tikhanovsky`);
-- vowels other than a word's first letter, which carry most variation
-  (`Sviatlana` / `Svetlana`, `Latushka` / `Latushko`).
+1. **Titles are not the name.** Leading titles and honorifics (`Councilmember`,
+   `Sen.`, `Former Prime Minister`) are split off into the role
+   (`split_title`); a title word that is also a common given name (`Dean`,
+   `Earl`) counts as a title only before two or more name words or with a dot.
+2. **Generational suffixes are identity**: `Jr.`, `Sr.`, `III` are kept, so
+   Martin Luther King Jr. is not Martin Luther King Sr.; a name without one
+   is compatible with either (the registry then needs it to be unambiguous).
+   Credentials (`PhD`, `MD`) are dropped.
+3. **Particles** belong to the surname and are dropped from the key when
+   written as particles: lower-case (`Jan van der Berg`, `de la Cruz`,
+   `bin Salman`), hyphenated (`al-Assad`, `el-Sisi`), capitalised before
+   another particle (`De la Cruz`, `Van der Berg`), or opening a surname
+   cited alone (`De Gaulle`, `Bin Laden`). A particle that is also a name
+   (`PARTICLES_ALSO_NAMES`, given names) opening a name is a given name: Van
+   Jones is not Kevin Jones, Al Gore is not Tipper Gore. Capitalised inside a
+   name (`Charles De Gaulle`) it is kept as a middle word.
+4. **The last word is the surname** and must agree: spelt alike (after
+   folding case, diacritics, Cyrillic), or, for long names (8+ letters),
+   within one missing or extra letter (rapidfuzz ratio >= 93). Vowels count:
+   Hill is not Hall, Ryan is not Rein.
+5. **Transliteration is folded only where it happens**: a word with a Slavic
+   surname ending (`-ski/-sky`, `-enko/-enka`, `-vich`, `-ov/-ava`, `-au`,
+   `-uk`, ...; `SLAVIC_ENDING`) is compared by its consonant skeleton after
+   folding romanisation differences (`kh`/`h`/`g`, Belarusian `ou`/`au`,
+   initial `Ts`), so Tsikhanouskaya = Tikhanovskaya and Dabravolski =
+   Dobrovolsky but Dabravolski is not Dubrouski. Feminine endings stay apart
+   from masculine ones: Tsikhanouskaya is not her husband Tsikhanouski.
+6. **Given names must be the same name**: spelt alike, one an initial of the
+   other (`J. Smith`), in one `GIVEN_NAME_GROUPS` row (Sviatlana = Svetlana,
+   Mohammed = Muhammad; Hanna = Anna only with Slavic surnames), or missing
+   on one side (a surname alone). Dan is not
+   Don. Middle names may be missing on one side but not differ (George H. W.
+   Bush is not George W. Bush). A two-word compound surname cited alone
+   (`García Márquez`) matches the end of the full name. English diminutives
+   (Bill/William) are not merged: only the text can say they are one.
 
-Feminine surname endings (`-aya`, `-ova`, `-ina`, `-ska`) are kept apart from the
-masculine ones, so `Tsikhanouskaya` never matches her husband `Tsikhanouski`.
+Which of several compatible figures a bare surname or an initial means is the
+registry's question (`briefings/registry.py`): it merges only when exactly
+one figure fits. Names written family-name-first (Chinese, Korean,
+Vietnamese) need no rule of their own: the word that differs between two
+people (Xi Jinping, Xi Mingze) is last, so they stay apart.
 
-`name_key` gives one key per name; `name_similarity` scores two names (0-100)
-with rapidfuzz on those keys, and `same_person` decides. The cross-story figure
-registry builds on these three functions.
+Every function here accepts any string: a name made only of titles, suffixes
+or particles is keyed by those words, so a key is empty only for a string
+without letters.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from briefings.framing.gazetteer import NAME_PARTICLES, NAME_SUFFIXES, TITLES
+from briefings.framing.gazetteer import FIRST_NAMES, NAME_PARTICLES, TITLES
+from briefings.framing.name_variants import (
+    CREDENTIALS,
+    CYRILLIC,
+    EXTRA_TITLES,
+    GENERATIONAL_SUFFIXES,
+    GIVEN_NAME_GROUPS,
+    PARTICLES_ALSO_NAMES,
+    SLAVIC_ENDING,
+    SLAVIC_ONLY_GIVEN_NAME_GROUPS,
+    TITLES_ALSO_GIVEN,
+)
 
 SAME_PERSON_THRESHOLD = 85.0
+TYPO_RATIO = 93.0  # one letter more or less in a surname of 8+ letters
+TYPO_MIN_LENGTH = 8
 
 _SPECIAL = str.maketrans({
     "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
     "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th", "ð": "d", "’": "'", "‘": "'", "ʼ": "'",
 })
+_CYRILLIC = str.maketrans(CYRILLIC)
 _DIGRAPHS = (
-    ("sch", "S"), ("shch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("kh", "g"), ("gh", "g"),
+    ("tch", "C"), ("sch", "S"), ("shch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("kh", "g"), ("gh", "g"),
     ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("j", "y"),
     ("dz", "d"), ("tz", "z"),
 )
@@ -46,39 +92,91 @@ _FEMININE = re.compile(r"(?:aya|aja|aia|ska|ova|ava|eva|ina|yna|ayte|ute|yte|ien
 _SOFT_U = re.compile(r"([aeo])u(?=[^aeiouy]|$)")
 _VOWELS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_TITLE_WORDS = TITLES | EXTRA_TITLES
 
 
 @lru_cache(maxsize=131072)
 def fold(text: str) -> str:
-    """Lower-case ASCII letters of `text`, with diacritics and ligatures folded."""
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.lower()
+    """Lower-case Latin letters of `text`: Cyrillic transliterated, diacritics and ligatures folded."""
+    text = text.translate(_SPECIAL).lower().translate(_CYRILLIC)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def name_tokens(name: str) -> list[str]:
-    """The words of a name without titles, suffixes, particles or possessive `'s`."""
-    words = re.findall(r"[^\W\d_][\w'’.\-]*", name)
-    out: list[str] = []
-    for word in words:
-        bare = re.sub(r"['’]s$", "", word).strip(".'’")
-        low = fold(bare)
-        if not low or low in NAME_SUFFIXES:
-            continue
-        if not out and low in TITLES:
-            continue
-        if low in NAME_PARTICLES and word is not words[-1]:
-            continue  # `de la Cruz`, `van der Berg`: keys compare the name proper
-        out.append(bare)
-    return out
+def _given_form(letters: str) -> str:
+    """Fold the spelling differences between romanisations of one given name (`Yevgeniy`/`Evgeny`)."""
+    letters = re.sub(r"y(?=[aeiou])", "i", letters)
+    return re.sub(r"(?:iy|ii|yi|ij|y)$", "i", letters)
+
+
+_GIVEN: dict[str, str] = {_given_form(v): group[0] for group in GIVEN_NAME_GROUPS for v in group}
+_SLAVIC_GIVEN: dict[str, str] = {_given_form(v): group[0] for group in SLAVIC_ONLY_GIVEN_NAME_GROUPS for v in group}
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A personal name taken apart: the title before it, the name words proper, and a generational suffix."""
+
+    title: str
+    untitled: str  # the name as written, from its first word after the title
+    words: tuple[str, ...]
+    suffix: str
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).strip(".'’-")
 
 
 @lru_cache(maxsize=65536)
-def token_key(token: str) -> str:
-    """The transliteration-proof key of one name word (see the module docstring)."""
-    word = re.sub(r"[^a-z]", "", fold(token))
-    if not word:
-        return ""
+def parse_name(name: str) -> NameParts:
+    """Split `name` into title, name words (particles dropped) and suffix; see the module docstring."""
+    matches = list(_WORD.finditer(name))
+    bare = [_bare(m.group()) for m in matches]
+    low = [fold(b) for b in bare]
+    end, suffix = len(bare), ""
+    while end > 1 and (low[end - 1] in GENERATIONAL_SUFFIXES or low[end - 1] in CREDENTIALS):
+        suffix = suffix or GENERATIONAL_SUFFIXES.get(low[end - 1], "")
+        end -= 1
+    start = 0
+    named = next((i for i in range(end) if low[i] not in _TITLE_WORDS), 0)  # all title: keep it whole
+    while start < named and (
+        low[start] not in TITLES_ALSO_GIVEN or end - start > 2 or matches[start].group().endswith(".")
+    ):
+        start += 1
+    words = [bare[i] for i in range(start, end) if bare[i] and not _is_particle(bare, low, i, start, end)]
+    cut = matches[start].start() if start else 0
+    return NameParts(name[:cut].strip(" ,"), name[cut:].strip(), tuple(words or (b for b in bare[start:end] if b)),
+                     suffix)
+
+
+def _is_particle(bare: list[str], low: list[str], i: int, start: int, end: int) -> bool:
+    """Whether word `i` is a surname particle to drop (rule 3 of the module docstring)."""
+    if low[i] not in NAME_PARTICLES or i == end - 1:
+        return False
+    if bare[i][:1].islower() or low[i + 1] in NAME_PARTICLES:
+        return True  # `van der Berg`, `De la Cruz`
+    # `De Gaulle`, `Bin Laden` cited alone; but `Van Jones`, `Al Gore` open with a given name
+    return i == start and low[i] not in FIRST_NAMES and low[i] not in PARTICLES_ALSO_NAMES
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """Split a leading title off a name: `Councilmember Maria Delgado` -> (`Councilmember`, `Maria Delgado`).
+
+    The title belongs in the figure's role; the rest is the name to register
+    and to look up. A name that is all title (`Prime Minister`) is kept whole.
+    """
+    parts = parse_name(name)
+    return parts.title, parts.untitled
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name without titles, suffixes, particles or possessive `'s` (never empty for letters)."""
+    return list(parse_name(name).words)
+
+
+def _skeleton(word: str) -> str:
+    """The consonant skeleton of a transliterated word, feminine endings marked `+f`."""
     feminine = len(word) > 4 and bool(_FEMININE.search(word))
     if word.startswith("ts"):
         word = "t" + word[2:]
@@ -86,51 +184,112 @@ def token_key(token: str) -> str:
     for old, new in _DIGRAPHS:
         word = word.replace(old, new)
     word = word.replace("h", "g")
-    head, rest = word[0], word[1:]
-    rest = _VOWELS.sub("", rest)
-    key = _REPEATS.sub(r"\1", head + rest)
+    key = _REPEATS.sub(r"\1", word[0] + _VOWELS.sub("", word[1:]))
     return key + ("+f" if feminine else "")
 
 
 @lru_cache(maxsize=65536)
+def token_key(token: str) -> str:
+    """The comparable key of one name word: its given-name group, its Slavic skeleton, or its folded spelling."""
+    word = fold(_bare(token))
+    head, dash, tail = word.partition("-")
+    if dash and tail and head in NAME_PARTICLES:
+        word = tail  # `al-Assad`, `el-Sisi`, `Ben-Gurion`
+    letters = re.sub(r"[^a-z]", "", word)
+    if not letters:
+        return ""
+    given = _GIVEN.get(_given_form(letters))
+    if given:
+        return given
+    if _looks_slavic(letters):
+        return _skeleton(letters)
+    return letters
+
+
+def _looks_slavic(letters: str) -> bool:
+    return len(letters) > 3 and bool(SLAVIC_ENDING.search(letters))
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """One key for a personal name: the token keys joined by spaces.
+    """One key for a personal name without its suffix: the token keys joined by spaces.
 
     >>> name_key("Sviatlana Tsikhanouskaya") == name_key("Svetlana Tikhanovskaya")
     True
     """
-    return " ".join(k for k in (token_key(t) for t in name_tokens(name)) if k)
+    return " ".join(k for k in (token_key(t) for t in parse_name(name).words) if k)
+
+
+def identity_key(name: str) -> str:
+    """The registry's key of a name: `name_key` plus the generational suffix (`martin luther king,jr`)."""
+    key = name_key(name)
+    suffix = parse_name(name).suffix
+    return f"{key},{suffix}" if key and suffix else key
 
 
 def surname_key(name: str) -> str:
-    """The key of the last word of a name (the part a story repeats alone)."""
+    """The key of the surname (the last name word, the part a story repeats alone)."""
     keys = name_key(name).split()
     return keys[-1] if keys else ""
 
 
-def name_similarity(a: str, b: str) -> float:
-    """Score 0-100 of how likely two name strings denote one person.
+@lru_cache(maxsize=65536)
+def _keyed(name: str) -> tuple[tuple[str, ...], tuple[str, ...], str, bool]:
+    """(token keys, their initial letters, suffix, whether the surname looks Slavic) of a name."""
+    parts = parse_name(name)
+    letters = [re.sub(r"[^a-z]", "", fold(w)) for w in parts.words]
+    pairs = [(token_key(w), low[:1]) for w, low in zip(parts.words, letters, strict=True)]
+    pairs = [(k, i) for k, i in pairs if k]
+    slavic = bool(letters) and _looks_slavic(letters[-1])
+    return tuple(k for k, _ in pairs), tuple(i for _, i in pairs), parts.suffix, slavic
 
-    Surnames must agree (by key, or by rapidfuzz ratio for typos); given names
-    then agree, abbreviate each other (`J. Smith`), or one of them is missing.
-    """
-    ka, kb = name_key(a).split(), name_key(b).split()
-    if not ka or not kb:
+
+def _surname_score(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    if a.endswith("+f") != b.endswith("+f"):
         return 0.0
-    last = fuzz.ratio(ka[-1], kb[-1])
-    if ka[-1].endswith("+f") != kb[-1].endswith("+f"):
+    ratio = float(fuzz.ratio(a, b))
+    if min(len(a), len(b)) >= TYPO_MIN_LENGTH and ratio >= TYPO_RATIO:
+        return ratio
+    return ratio * 0.5
+
+
+def _given_compatible(
+    ka: tuple[str, ...], ia: tuple[str, ...], kb: tuple[str, ...], ib: tuple[str, ...], *, slavic: bool
+) -> bool:
+    """Given names agree position by position (equal, an initial, one Slavic name) as far as both go."""
+    return all(
+        x == y or ((len(x) == 1 or len(y) == 1) and p == q)
+        or (slavic and _SLAVIC_GIVEN.get(_given_form(x), x) == _SLAVIC_GIVEN.get(_given_form(y), y))
+        for x, y, p, q in zip(ka, kb, ia, ib, strict=False)
+    )
+
+
+def _compound_surname_of(short: tuple[str, ...], long: tuple[str, ...], first: str) -> bool:
+    """`García Márquez` cited alone for `Gabriel García Márquez` (two words, no given name first)."""
+    return len(short) == 2 and len(long) > 2 and long[-2:] == short and first not in FIRST_NAMES
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Score 0-100 of how likely two name strings denote one person (the policy of the module docstring)."""
+    ka, ia, sa, slavic_a = _keyed(a)
+    kb, ib, sb, slavic_b = _keyed(b)
+    if not ka or not kb or (sa and sb and sa != sb):
         return 0.0
+    last = _surname_score(ka[-1], kb[-1])
     if last < SAME_PERSON_THRESHOLD:
-        return float(last) * 0.5
-    firsts_a, firsts_b = ka[:-1], kb[:-1]
-    if not firsts_a or not firsts_b:
-        return float(last) * 0.95
-    fa, fb = firsts_a[0], firsts_b[0]
-    initials = len(fa) == 1 or len(fb) == 1  # `J. Smith`
-    first = (100.0 if fa[0] == fb[0] else 0.0) if initials else float(fuzz.ratio(fa, fb))
-    return min(float(last), first)
+        return last * 0.5
+    if len(ka) == 1 or len(kb) == 1:
+        return last * 0.95
+    if _given_compatible(ka[:-1], ia[:-1], kb[:-1], ib[:-1], slavic=slavic_a and slavic_b):
+        return last
+    short, long, name = (ka, kb, a) if len(ka) < len(kb) else (kb, ka, b)
+    if _compound_surname_of(short, long, fold(name_tokens(name)[0])):
+        return last
+    return 0.0
 
 
 def same_person(a: str, b: str) -> bool:
-    """Whether two name strings (any spelling, with or without titles) denote one person."""
+    """Whether two name strings (any spelling, with or without titles) may denote one person."""
     return name_similarity(a, b) >= SAME_PERSON_THRESHOLD

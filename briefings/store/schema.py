@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from briefings.store.figure_rekey import rekey_figures
+
 MIGRATIONS = Migrations("briefing-bot")
 
 
@@ -229,3 +231,16 @@ def m008_follow_alerts_and_feed_health_notices(db: Database) -> None:
     """When each chat was last alerted about its follows, and which feed troubles admins were told of."""
     db.table("follows").add_column("last_alert_at", str)
     db.table("feeds").add_column("notified_state", str)
+
+
+@MIGRATIONS()
+def m009_rekey_figures_by_identity_policy(db: Database) -> None:
+    """Re-key the figure registry under the identity policy of `framing.names`, splitting wrong merges.
+
+    Keys before this dropped every vowel and capitalised first-word
+    particles, so John Hill and John Hall, or Van Jones and Kevin Jones, were
+    one figure; titles stayed in names. Statements move to the figure their
+    stored name now resolves to, follows stay with the figure of its canonical
+    name (see `briefings.store.figure_rekey`).
+    """
+    rekey_figures(db)
