@@ -93,3 +93,15 @@ def test_a_role_is_shown_once() -> None:
     text = ('Anna Berg, a lawyer, filed the case. "It is strong," said Berg, a lawyer, on Friday. '
             '"We will win," the lawyer added.')
     assert role_of(text, "Anna Berg") == "a lawyer"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Gov. Marcus Tolliver Jr. signed the bill on Friday.", "Marcus Tolliver Jr.", "Gov."),
+        ("Sen. Ada Pinckney filed an amendment.", "Ada Pinckney", "Sen."),
+        ('"We shall see," said Martin Luther King Jr. from the steps.', "Martin Luther King Jr.", None),
+    ],
+)
+def test_abbreviated_offices_and_suffixes_keep_their_full_stop(text: str, name: str, role: str | None) -> None:
+    assert role_of(text, name) == role

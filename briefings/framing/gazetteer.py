@@ -153,7 +153,9 @@ Congressman, Congresswoman, Assemblyman, Assemblywoman, Delegate, Lieutenant, Pr
 Marshal, Field, Supreme, Grand, High, Executive, Managing, Senior, Junior, Associate, Assistant,
 Head, MP, MEP, Doctor, Mister, Madam, Dean, Provost, Rector, Councilmember, Councilwoman, Alderwoman, Alderperson,
 Supervisor, Trustee, Selectman, Selectwoman, Superintendent, Magistrate, Sheriff, Pastor, Deacon, Cardinal,
-Ayatollah, Chairperson, Solicitor, Auditor, Comptroller, Controller, Treasurer, Registrar, Ombudsman
+Ayatollah, Chairperson, Solicitor, Auditor, Comptroller, Controller, Treasurer, Registrar, Ombudsman,
+Assemblymember, Congressmember, Prosecutor, Mufti, Alhaji, Hon, Honourable, Honorable, Rt, Mme, Mlle, Herr,
+Frau, Pres, Supt, Insp
 """)
 
 NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")

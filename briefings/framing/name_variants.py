@@ -22,8 +22,7 @@ pair to `tests/test_identity_pairs.py`), not a regex in `names.py`.
 - `GENERATIONAL_SUFFIXES` (part of identity: Jr. is not Sr.) and
   `CREDENTIALS` (dropped: PhD says nothing about who).
 - `PARTICLES_ALSO_NAMES`: particles that are names too when they open one.
-- `EXTRA_TITLES`: titles written before a name that the gazetteer's list lacks;
-  `TITLES_ALSO_GIVEN`: titles that are common given names too (`Dean Baker`).
+- `TITLES_ALSO_GIVEN`: titles that are common given names too (`Dean Baker`).
 """
 
 from __future__ import annotations
@@ -97,12 +96,6 @@ GENERATIONAL_SUFFIXES: dict[str, str] = {
 }
 CREDENTIALS = frozenset({"phd", "md", "esq", "mp", "mep", "qc", "kc", "obe", "mbe", "cbe"})
 
-EXTRA_TITLES = frozenset({
-    "councilmember", "assemblymember", "congressmember", "alderwoman", "alderperson", "chairperson",
-    "selectman", "selectwoman", "comptroller", "sheriff", "prosecutor", "magistrate", "cardinal", "pastor",
-    "ayatollah", "mufti", "alhaji", "hon", "honourable", "honorable", "rt", "mme", "mlle", "herr", "frau",
-    "pres", "supt", "insp",
-})
 # Particles that also open names as given or family names (Van Jones, Del Shannon,
 # Vietnamese Le Duc Anh): capitalised first, they stay name words.
 PARTICLES_ALSO_NAMES = frozenset({"van", "st", "del", "della", "le", "da", "ben", "al"})

@@ -65,7 +65,6 @@ from briefings.framing.gazetteer import FIRST_NAMES, NAME_PARTICLES, TITLES
 from briefings.framing.name_variants import (
     CREDENTIALS,
     CYRILLIC,
-    EXTRA_TITLES,
     GENERATIONAL_SUFFIXES,
     GIVEN_NAME_GROUPS,
     PARTICLES_ALSO_NAMES,
@@ -93,7 +92,7 @@ _SOFT_U = re.compile(r"([aeo])u(?=[^aeiouy]|$)")
 _VOWELS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
-_TITLE_WORDS = TITLES | EXTRA_TITLES
+_TITLE_WORDS = TITLES
 
 
 @lru_cache(maxsize=131072)

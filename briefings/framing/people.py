@@ -225,8 +225,9 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
         group = words[i:j]
         cut = 0
         for k, word in enumerate(group[:-1]):
-            if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES:
-                cut = k + 1
+            if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and any(
+                    w.low not in NAME_SUFFIXES for w in group[k + 1:]):
+                cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
         given = next((k for k in range(cut, len(group) - 1) if group[k].low in FIRST_NAMES), cut)
         if given > cut and len(group) - given <= 3 and not any(w.low in _SAINTS for w in group[cut:given]):
             cut = given  # `Senate Minority Whip Dick Durbin`: a name starts at its given name
@@ -502,4 +503,8 @@ def _organisation_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
 
 
 def _surface(text: str, run: Run) -> str:
-    return text[run.start:run.end]
+    """The name as written; an abbreviated suffix keeps its full stop (`Marcus Tolliver Jr.`)."""
+    end = run.end
+    if run.name[-1].low in ("jr", "sr") and text.startswith(".", end):
+        end += 1
+    return text[run.start:end]

@@ -184,6 +184,11 @@ def as_noun_phrase(phrase: str) -> str | None:
     return phrase
 
 
+def _is_office(word: str) -> bool:
+    """`sen`, `gov`, `gen`: abbreviated offices, unlike the courtesy titles `mr`, `dr`."""
+    return word in TITLES and word not in _HONORIFICS
+
+
 def _without_honorifics(title: str) -> str:
     """`State Superintendent Dr` -> `State Superintendent`: a courtesy title names no office."""
     words = title.split()
@@ -198,8 +203,11 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     """Every role phrase around one mention of a person."""
     start, end = sentence
     found: list[str] = []
-    first = next((t for t in run.title if t.low not in FUNCTION_WORDS), None)
-    title = _without_honorifics(text[first.start:run.title[-1].end]) if first else ""
+    first = next((t for t in run.title if t.low not in FUNCTION_WORDS or _is_office(t.low)), None)
+    title_end = run.title[-1].end if run.title else 0
+    if run.title and text.startswith(".", title_end) and run.title[-1].low in TITLES:
+        title_end += 1  # `Sen.`, `Gov.`: the abbreviation keeps its full stop
+    title = _without_honorifics(text[first.start:title_end]) if first else ""
     anchor = first.start if first else run.start
     before = role_before(text, start, anchor, need_head=not title) if anchor > start else None
     joined = " ".join(p for p in (before, title) if p)
