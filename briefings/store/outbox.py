@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import islice
+from typing import Literal
 
 from sqlite_utils import Database
 
@@ -41,17 +42,24 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-def enqueue(db: Database, *, key: str, chats: Iterable[tuple[str, str]], now: datetime) -> int:
-    """Queue `key` for each (platform, chat id); rows that exist are left alone. Return how many were new."""
+def enqueue(
+    db: Database, *, key: str, chats: Iterable[tuple[str, str]], now: datetime,
+    state: Literal["queued", "skipped"] = "queued", error: str | None = None,
+) -> int:
+    """Queue `key` for each (platform, chat id); rows that exist are left alone. Return how many were new.
+
+    `state="skipped"` with an `error` records a delivery that will not happen (a slot missed while the
+    service was down), so the same row can never be queued for it later.
+    """
     stamp = _stamp(now)
     added = 0
     iterator = iter(chats)
     while chunk := list(islice(iterator, ENQUEUE_CHUNK)):
         with db.conn:
             cursor = db.conn.executemany(
-                "INSERT OR IGNORE INTO outbox (key, platform, chat_id, next_attempt_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(key, platform, chat_id, stamp, stamp) for platform, chat_id in chunk],
+                "INSERT OR IGNORE INTO outbox (key, platform, chat_id, state, next_attempt_at, created_at, "
+                "last_error) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(key, platform, chat_id, state, stamp, stamp, error) for platform, chat_id in chunk],
             )
             added += max(cursor.rowcount, 0)
     return added
