@@ -42,7 +42,6 @@ logger = logging.getLogger(__name__)
 DELIVERY_IDLE = 30.0  # seconds between looks at the ledger when nothing wakes delivery sooner
 WEBHOOK_LISTEN = "0.0.0.0"  # noqa: S104 - in a container the reverse proxy reaches us from outside
 TELEGRAM_POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
-SLACK_RATE_PER_SECOND = 20.0  # Slack has no published overall rate; per channel it is about one a second
 
 
 def delivery_bot(settings: Settings) -> Any:
@@ -153,7 +152,7 @@ async def start(settings: Settings) -> Service:
             from bot.slack import start_slack
 
             running = await start_slack(settings, services, on_broadcast=lambda key: wake.set())
-            senders["slack"], pacers["slack"] = running.sender, Pacer(SLACK_RATE_PER_SECOND)
+            senders["slack"], pacers["slack"] = running.sender, Pacer(settings.slack_rate_per_second)
             closers.append(running.stop)
     except BaseException:
         for close in reversed(closers):
@@ -301,7 +300,7 @@ async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int
         from bot.slack import SlackSender, make_client
 
         senders["slack"], pacers["slack"] = SlackSender(make_client(settings, retries=False)), \
-            Pacer(SLACK_RATE_PER_SECOND)
+            Pacer(settings.slack_rate_per_second)
     if not senders:
         raise NoPlatformError("no chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN")
     broadcasts.start_broadcast(db, key=key, kind="manual", now=clock())
