@@ -63,6 +63,12 @@ def concurrency_for(rate_per_second: float) -> int:
     return max(32, min(4000, int(rate_per_second * 2)))
 
 
+def delivery_limits(settings: Settings) -> dict[str, int]:
+    """Chats in flight at once per platform, each from its own rate setting."""
+    return {"telegram": concurrency_for(settings.telegram_rate_per_second),
+            "slack": concurrency_for(settings.slack_rate_per_second)}
+
+
 class NoPlatformError(Exception):
     """No chat platform token is set: there is nobody to serve."""
 
@@ -178,7 +184,7 @@ async def start(settings: Settings) -> Service:
 
     engine = DeliveryEngine(db=db, senders=senders, pacers=pacers, compose=briefing_composer(db),
                             default_timezone=settings.timezone, clock=clock, on_report=report,
-                            concurrency=concurrency_for(settings.telegram_rate_per_second))
+                            concurrency=delivery_limits(settings))
     scheduler = AsyncIOScheduler(timezone=UTC)
     service = Service(db=db, services=services, engine=engine, scheduler=scheduler, wake=wake, closers=closers)
     framer, backend = framer_for(settings, db)
@@ -312,8 +318,7 @@ async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int
         with suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     engine = DeliveryEngine(db=db, senders=senders, pacers=pacers, compose=briefing_composer(db),
-                            default_timezone=settings.timezone, clock=clock,
-                            concurrency=concurrency_for(settings.telegram_rate_per_second))
+                            default_timezone=settings.timezone, clock=clock, concurrency=delivery_limits(settings))
     try:
         return await engine.run(key=key, stop=stop, progress=progress)
     finally:
