@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     slack_port: int = Field(3000, ge=1, le=65535)
     slack_admin_ids: CsvList = Field(default_factory=list)
+    # Slack allows chat.postMessage about once a second per channel (the pacer's per-chat rule) under a
+    # workspace-wide limit it does not publish; 20/s overall stays well clear of it for a broadcast.
+    slack_rate_per_second: float = Field(20.0, gt=0, le=10_000)
 
     summariser: Literal["extractive", "llm"] = "extractive"
     llm_base_url: str | None = None

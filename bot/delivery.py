@@ -6,20 +6,25 @@
       └── Pacer                   overall rate (aiolimiter), one message per second per chat,
                                   20 per minute per group
 
-Every state change is written to the ledger before the next step, so a crash
-resumes where it stopped: rows in flight go back to the queue (their current
-message may repeat); nothing else is sent twice or skipped.
+Every state change is written to the ledger before the next step: a part is
+recorded the moment the platform confirms it, before anything else is sent to
+that chat. Rows are claimed only as slots free up, so a crash leaves at most
+`concurrency` rows claimed per platform, and a resumed row continues with its
+next part. What a `kill -9` can repeat is only the messages whose request was
+out and whose answer was not yet recorded: at most the sender's open requests
+(its connection pool). Nothing is skipped.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import socket
 import uuid
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -38,7 +43,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5  # a row that failed this many times (5xx, network) is marked failed
 BACKOFF_BASE = timedelta(seconds=30)  # retry after 30 s, 60 s, 120 s, ...
-SENT_FLUSH = 100  # delivered rows are marked in batches of this many (a crash repeats at most these)
+DEFAULT_CONCURRENCY = 64  # chats in flight at once on a platform the engine was given no figure for
+CLAIM_CHUNK = 16  # claim when this many slots are free: a few rows per UPDATE, never far ahead of the senders
 WAIT_INLINE = 30.0  # a retry_after up to this long is waited out in place; longer ones requeue the row
 PACER_MEMORY = 1000  # chats whose last send time is kept even when it no longer matters
 BURST_SHARE = 0.01  # how many messages may leave at once, as a share of the rate per second
@@ -94,15 +100,15 @@ class Pacer:
         self._last: OrderedDict[Hashable, float] = OrderedDict()
         self._clock = clock or (lambda: asyncio.get_running_loop().time())
 
-    async def _space(self, key: Hashable, interval: float) -> None:
-        last = self._last.get(key)
-        if last is not None:
-            wait = last + interval - self._clock()
-            if wait > 0:
-                await asyncio.sleep(wait)
-        now = self._clock()
-        self._last[key] = now
-        self._last.move_to_end(key)
+    def _due(self, keys: list[tuple[Hashable, float]], now: float) -> float:
+        """Seconds until every key's interval since its last message has passed (0.0: now)."""
+        waits = [when + interval - now for key, interval in keys if (when := self._last.get(key)) is not None]
+        return max(waits, default=0.0)
+
+    def _remember(self, keys: list[tuple[Hashable, float]], now: float) -> None:
+        for key, _ in keys:
+            self._last[key] = now
+            self._last.move_to_end(key)
         # Memory follows the chats in flight, not all subscribers: an entry older than the longest
         # interval constrains nothing any more (least recently used first, so stop at the first fresh one).
         while len(self._last) > PACER_MEMORY:
@@ -113,10 +119,20 @@ class Pacer:
 
     async def wait(self, chat_key: Hashable, *, is_group: bool) -> None:
         """Return when a message to this chat may go."""
-        await self._space(("chat", chat_key), self.per_chat_interval)
+        keys: list[tuple[Hashable, float]] = [(("chat", chat_key), self.per_chat_interval)]
         if is_group:
-            await self._space(("group", chat_key), self.per_group_interval)
-        await self.overall.acquire()
+            keys.append((("group", chat_key), self.per_group_interval))
+        while True:
+            while (wait := self._due(keys, self._clock())) > 0:
+                await asyncio.sleep(wait)
+            await self.overall.acquire()
+            # The chat's time is taken when the message goes, after the overall wait: taken before it, a
+            # long overall wait would bring this message closer to the chat's next one than the interval.
+            # Checked again, since another sender to the same chat (a reply, a second key) may have gone.
+            now = self._clock()
+            if self._due(keys, now) <= 0:
+                self._remember(keys, now)
+                return
 
 
 def worker_name() -> str:
@@ -194,12 +210,11 @@ class DeliveryEngine:
     compose: Composer
     default_timezone: ZoneInfo
     clock: Callable[[], datetime]
-    concurrency: int = 64
+    concurrency: Mapping[str, int] = field(default_factory=dict)  # chats in flight at once, per platform
     worker: str = field(default_factory=worker_name)
     on_report: Callable[[str, str, str, dict[str, int]], Awaitable[None]] | None = None
     _cache: OrderedDict[tuple[str, str, str, tuple[str, ...]], Sequence[Any]] = field(default_factory=OrderedDict)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
-    _sent: list[int] = field(default_factory=list)
 
     def _messages(self, key: str, platform: str, tz: ZoneInfo, topics: tuple[str, ...]) -> Sequence[Any]:
         """The rendered briefing for this audience, cached: 100k chats share a handful of variants."""
@@ -215,51 +230,55 @@ class DeliveryEngine:
         """Send every due row (of `key`, if given) until none is left or `stop` is set; return the counts."""
         release_dead_workers(self.db, now=self.clock())
         self._stop = stop or asyncio.Event()
-        pending: set[asyncio.Task[None]] = set()
-        slots = asyncio.Semaphore(self.concurrency)
+        pending: dict[str, set[asyncio.Task[None]]] = {platform: set() for platform in self.senders}
+        freed = asyncio.Event()  # a delivery finished: one Event, not asyncio.wait over thousands of tasks
+
+        def finished(task: asyncio.Task[None], platform: str) -> None:
+            pending[platform].discard(task)
+            freed.set()
+
         try:
-            while not (stop and stop.is_set()):
+            while not self._stop.is_set():
+                freed.clear()
                 batch = []
-                for platform in self.senders:
-                    batch += outbox.claim(self.db, worker=self.worker, now=self.clock(),
-                                          limit=self.concurrency, platform=platform, key=key)
+                for platform, tasks in pending.items():
+                    free = self.concurrency.get(platform, DEFAULT_CONCURRENCY) - len(tasks)
+                    # Claim only what can start now, so the rows marked `sending` are the ones being worked on.
+                    if free >= CLAIM_CHUNK or (free > 0 and not tasks):
+                        batch += outbox.claim(self.db, worker=self.worker, now=self.clock(),
+                                              limit=min(free, CLAIM_CHUNK), platform=platform, key=key)
                 if not batch:
-                    if pending:
-                        await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                        continue
-                    break
-                self._flush_sent()
+                    if not any(pending.values()):
+                        break
+                    await freed.wait()
+                    continue
                 audiences = subscriptions_of(self.db, [(row.platform, row.chat_id) for row in batch])
                 for row in batch:
-                    await slots.acquire()
-                    audience = audiences.get((row.platform, row.chat_id))
-                    task = asyncio.create_task(self._deliver_row(row, audience, slots, progress))
-                    pending.add(task)
-                    task.add_done_callback(pending.discard)
-                    if stop and stop.is_set():
-                        break
-            if pending:
-                await asyncio.gather(*pending)
+                    task = asyncio.create_task(self._deliver_row(row, audiences.get((row.platform, row.chat_id)),
+                                                                 progress))
+                    pending[row.platform].add(task)
+                    task.add_done_callback(functools.partial(finished, platform=row.platform))
+            running = set().union(*pending.values())
+            if running:
+                await asyncio.gather(*running)
         finally:
-            for task in pending:
+            for task in set().union(*pending.values()):
                 task.cancel()
-            self._flush_sent()
             outbox.release(self.db, worker=self.worker)  # anything not finished goes back to the queue
         await self.report_finished()
         return outbox.counts(self.db, key=key)
 
     async def _deliver_row(self, row: outbox.OutboxRow, subscription: Subscription | None,
-                           slots: asyncio.Semaphore, progress: Callable[[int], None] | None) -> None:
+                           progress: Callable[[int], None] | None) -> None:
         try:
             await self._deliver(row, subscription)
         except asyncio.CancelledError:
-            outbox.release(self.db, worker=self.worker)
+            outbox.release(self.db, worker=self.worker, row_id=row.id)
             raise
         except Exception:  # a bug in one delivery must not stop the broadcast; the row is retried
             logger.exception("delivery %s to %s:%s failed unexpectedly", row.key, row.platform, row.chat_id)
             self._retry_or_fail(row, "internal error (see log)")
         finally:
-            slots.release()
             if progress:
                 progress(1)
 
@@ -280,9 +299,12 @@ class DeliveryEngine:
                 return
             result = await sender.send(row.chat_id, messages[index])
             if result.ok:
+                # Recorded before anything else happens in this task: a crash from here on repeats nothing.
                 index += 1
                 if index < len(messages):
                     outbox.part_sent(self.db, row.id, index)
+                else:
+                    outbox.mark_sent(self.db, row.id, now=self.clock())
                 continue
             if result.retry_after is not None and result.retry_after <= WAIT_INLINE:
                 logger.info("%s asked to wait %.0f s before %s", row.platform, result.retry_after, row.chat_id)
@@ -310,15 +332,6 @@ class DeliveryEngine:
             else:
                 self._retry_or_fail(row, result.error or "error")
             return
-        self._sent.append(row.id)
-        if len(self._sent) >= SENT_FLUSH:
-            self._flush_sent()
-
-    def _flush_sent(self) -> None:
-        """Mark the delivered rows in one transaction: one commit per message would cap the rate."""
-        if self._sent:
-            ids, self._sent = self._sent, []
-            outbox.mark_sent_many(self.db, ids, now=self.clock())
 
     def _retry_or_fail(self, row: outbox.OutboxRow, error: str) -> None:
         if row.attempts >= MAX_ATTEMPTS:

@@ -43,7 +43,6 @@ logger = logging.getLogger(__name__)
 DELIVERY_IDLE = 30.0  # seconds between looks at the ledger when nothing wakes delivery sooner
 WEBHOOK_LISTEN = "0.0.0.0"  # noqa: S104 - in a container the reverse proxy reaches us from outside
 TELEGRAM_POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
-SLACK_RATE_PER_SECOND = 20.0  # Slack has no published overall rate; per channel it is about one a second
 
 
 def delivery_bot(settings: Settings) -> Any:
@@ -63,6 +62,12 @@ def delivery_bot(settings: Settings) -> Any:
 def concurrency_for(rate_per_second: float) -> int:
     """Chats in flight at once: enough to keep the rate busy while each chat waits a second between parts."""
     return max(32, min(4000, int(rate_per_second * 2)))
+
+
+def delivery_limits(settings: Settings) -> dict[str, int]:
+    """Chats in flight at once per platform, each from its own rate setting."""
+    return {"telegram": concurrency_for(settings.telegram_rate_per_second),
+            "slack": concurrency_for(settings.slack_rate_per_second)}
 
 
 class NoPlatformError(Exception):
@@ -205,7 +210,7 @@ async def start(settings: Settings, *, stop: asyncio.Event | None = None) -> Ser
             await connector.connect("Telegram", lambda: start_telegram(
                 settings, services, lambda key: wake.set(), pacers["telegram"]), connected("telegram"))
         if settings.slack_bot_token is not None:
-            pacers["slack"] = Pacer(SLACK_RATE_PER_SECOND)
+            pacers["slack"] = Pacer(settings.slack_rate_per_second)
             await connector.connect("Slack", lambda: start_slack_platform(settings, services, wake),
                                     connected("slack"))
     except BaseException:
@@ -233,7 +238,7 @@ async def start(settings: Settings, *, stop: asyncio.Event | None = None) -> Ser
 
     engine = DeliveryEngine(db=db, senders=senders, pacers=pacers, compose=briefing_composer(db),
                             default_timezone=settings.timezone, clock=clock, on_report=report,
-                            concurrency=concurrency_for(settings.telegram_rate_per_second))
+                            concurrency=delivery_limits(settings))
     scheduler = AsyncIOScheduler(timezone=UTC)
     service = Service(db=db, services=services, engine=engine, scheduler=scheduler, connector=connector, wake=wake,
                       stop=stop, closers=closers)
@@ -365,7 +370,7 @@ async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int
         from bot.slack import SlackSender, make_client
 
         senders["slack"], pacers["slack"] = SlackSender(make_client(settings, retries=False)), \
-            Pacer(SLACK_RATE_PER_SECOND)
+            Pacer(settings.slack_rate_per_second)
     if not senders:
         raise NoPlatformError("no chat platform is configured: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN")
     broadcasts.start_broadcast(db, key=key, kind="manual", now=clock())
@@ -377,8 +382,7 @@ async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int
         with suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     engine = DeliveryEngine(db=db, senders=senders, pacers=pacers, compose=briefing_composer(db),
-                            default_timezone=settings.timezone, clock=clock,
-                            concurrency=concurrency_for(settings.telegram_rate_per_second))
+                            default_timezone=settings.timezone, clock=clock, concurrency=delivery_limits(settings))
     try:
         return await engine.run(key=key, stop=stop, progress=progress)
     finally:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
 from briefings.compose.model import IsoWeek
 from briefings.compose.weeks import week_of
-from briefings.store import broadcasts
+from briefings.store import broadcasts, outbox
 from briefings.store.subscriptions import active_subscriptions
 
 logger = logging.getLogger(__name__)
@@ -122,18 +122,16 @@ def enqueue_due(db: Database, *, now: datetime, grace: timedelta = GRACE) -> Enq
 
 
 def _record_missed(db: Database, missed: list[tuple[str, str, str, datetime]], *, now: datetime) -> int:
-    """Write a skipped ledger row for each missed slot not seen before, and log each once."""
-    stamp = now.astimezone(UTC).isoformat()
+    """Write a skipped ledger row for each missed slot not seen before, and log each slot once."""
+    chats_by_slot: dict[tuple[str, datetime], list[tuple[str, str]]] = {}
+    for key, platform, chat, slot in missed:
+        chats_by_slot.setdefault((key, slot), []).append((platform, chat))
     recorded = 0
-    with db.conn:
-        for key, platform, chat, slot in missed:
-            cursor = db.conn.execute(
-                "INSERT OR IGNORE INTO outbox (key, platform, chat_id, state, next_attempt_at, created_at, last_error) "
-                "VALUES (?, ?, ?, 'skipped', ?, ?, ?)",
-                [key, platform, chat, stamp, stamp, f"missed: due {slot.isoformat()}, service was down"],
-            )
-            if cursor.rowcount > 0:
-                recorded += 1
-                logger.warning("skipped %s for %s:%s: it was due %s, more than %d h ago (the service was down)",
-                               key, platform, chat, slot.isoformat(), GRACE.total_seconds() // 3600)
+    for (key, slot), chats in chats_by_slot.items():
+        added = outbox.enqueue(db, key=key, chats=chats, now=now, state="skipped",
+                               error=f"missed: due {slot.isoformat()}, service was down")
+        if added:
+            logger.warning("skipped %s for %d chats: it was due %s, more than %d h ago (the service was down)",
+                           key, added, slot.isoformat(), GRACE.total_seconds() // 3600)
+        recorded += added
     return recorded

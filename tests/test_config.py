@@ -21,6 +21,7 @@ def test_defaults_match_the_interface() -> None:
     assert settings.telegram_rate_per_second == 30
     assert settings.slack_api_url == "https://slack.com/api/"
     assert settings.slack_port == 3000
+    assert settings.slack_rate_per_second == 20
     assert settings.summariser == "extractive"
     assert settings.log_level == "INFO"
     assert settings.telegram_admin_ids == [] and settings.slack_admin_ids == []
@@ -63,9 +64,11 @@ def test_blank_token_counts_as_unset(monkeypatch: pytest.MonkeyPatch) -> None:
         ("TELEGRAM_ADMIN_IDS", "123,@alice", "'@alice' is not a numeric Telegram user id"),
         ("BRIEFING_POLL_MINUTES", "soon", "BRIEFING_POLL_MINUTES"),
         ("SLACK_PORT", "70000", "SLACK_PORT"),
+        ("SLACK_RATE_PER_SECOND", "0", "SLACK_RATE_PER_SECOND"),
         ("SUMMARISER", "gpt", "SUMMARISER"),
     ],
-    ids=["schedule-shape", "schedule-hour", "schedule-day", "timezone", "admin-id", "poll", "port", "summariser"],
+    ids=["schedule-shape", "schedule-hour", "schedule-day", "timezone", "admin-id", "poll", "port", "slack-rate",
+         "summariser"],
 )
 def test_bad_setting_is_one_line_naming_it(monkeypatch: pytest.MonkeyPatch, name: str, value: str, words: str) -> None:
     monkeypatch.setenv(name, value)

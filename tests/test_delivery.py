@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -83,6 +84,35 @@ async def test_every_chat_gets_every_part_once(fresh_db: Database) -> None:
     assert reports == [(KEY, "telegram", "admin", counts)]
     assert await engine(fresh_db, sender).run() == counts  # nothing left: a second run sends nothing
     assert len(sender.sent) == 60
+
+
+class LedgerWatchingSender(RecordingSender):
+    """Before each send, reads what the ledger says is delivered and how many rows are claimed."""
+
+    def __init__(self, db: Database, parts: int) -> None:
+        super().__init__(parts)
+        self.db = db
+        self.unrecorded: list[int] = []  # confirmed parts the ledger did not show at the next send
+        self.claimed: list[int] = []
+
+    async def send(self, chat_id: str, message: Any) -> SendResult:
+        recorded = sum(self.parts if state == "sent" else parts for state, parts in self.db.execute(
+            "SELECT state, parts_sent FROM outbox").fetchall())
+        self.unrecorded.append(len(self.sent) - recorded)
+        self.claimed.append(outbox.counts(self.db)["sending"])
+        return await super().send(chat_id, message)
+
+
+async def test_each_part_is_recorded_before_anything_else_is_sent(fresh_db: Database) -> None:
+    subscribe_chats(fresh_db, 100)
+    broadcasts.start_broadcast(fresh_db, key=KEY, kind="manual", now=NOW)
+    sender = LedgerWatchingSender(fresh_db, parts=3)
+    delivery = engine(fresh_db, sender)
+    delivery.concurrency = {"telegram": 20}
+    assert (await delivery.run())["sent"] == 100
+    assert len(sender.sent) == 300
+    assert set(sender.unrecorded) == {0}  # a crash at any send would repeat nothing already confirmed
+    assert max(sender.claimed) <= 20  # rows are claimed as slots free up, not a batch ahead
 
 
 async def test_a_row_resumes_after_the_parts_already_sent(fresh_db: Database) -> None:
@@ -210,6 +240,23 @@ async def test_pacer_spaces_the_overall_rate_one_chat_and_one_group() -> None:
     for _ in range(3):
         await pacer.wait("group", is_group=True)
     assert loop.time() - start >= 2 * 0.2 * 0.95
+
+
+async def test_a_chat_keeps_its_interval_when_the_overall_rate_holds_a_message_back() -> None:
+    loop = asyncio.get_running_loop()
+    pacer = Pacer(50, per_chat_interval=0.1)
+    sent: list[float] = []
+
+    async def one(n: int) -> None:
+        await pacer.wait(n, is_group=False)
+
+    async def last_in_line() -> None:  # its first message waits behind the others' for the overall rate
+        for _ in range(3):
+            await pacer.wait("last", is_group=False)
+            sent.append(loop.time())
+
+    await asyncio.gather(*(one(n) for n in range(9)), last_in_line())
+    assert min(later - earlier for earlier, later in itertools.pairwise(sent)) >= 0.1
 
 
 def test_topics_keep_only_matching_debates() -> None:

@@ -19,6 +19,7 @@ from typing import Literal
 from sqlite_utils import Database
 
 from briefings.store import outbox
+from briefings.store.subscriptions import active_subscriptions
 
 CONFIRM_TTL = timedelta(minutes=10)
 Outcome = Literal["ok", "expired", "used", "unknown", "not_yours"]
@@ -98,8 +99,8 @@ def start_broadcast(
             "report_chat": report_to[1] if report_to else None, "reported_at": None,
         }, pk="key")
     if chats is None:
-        rows = db.execute("SELECT platform, chat_id FROM subscriptions WHERE active = 1 ORDER BY platform, chat_id")
-        return outbox.enqueue(db, key=key, chats=((str(p), str(c)) for p, c in rows), now=now)
+        chats_of_all = ((sub.platform, sub.chat_id) for sub in active_subscriptions(db))
+        return outbox.enqueue(db, key=key, chats=chats_of_all, now=now)
     return outbox.enqueue(db, key=key, chats=chats, now=now)
 
 

@@ -80,6 +80,8 @@ class FakeTelegram(BotApi):
         self._thread: threading.Thread | None = None
         self._stop: asyncio.Event | None = None
         self._closing = False
+        self._answering: asyncio.Event | None = None
+        self.unanswered = 0  # requests received whose answer has not been written yet
         self._methods: dict[str, tuple[str, Callable[[dict[str, Any]], Any], bool]] = {}
         for attribute in dir(self):
             if attribute.startswith("api"):
@@ -97,6 +99,8 @@ class FakeTelegram(BotApi):
     async def _open(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._poll_event = asyncio.Event()
+        self._answering = asyncio.Event()
+        self._answering.set()
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
@@ -203,7 +207,31 @@ class FakeTelegram(BotApi):
 
     # ---- the HTTP edge -----------------------------------------------------------------------
 
+    def hold_answers(self) -> None:
+        """Keep handling requests (a message is delivered when it arrives) but answer none until released.
+
+        What a sender has begun and not yet seen confirmed is then exactly `unanswered`, once it stops
+        sending: the honest count of what a crash at that moment may repeat.
+        """
+        assert self._loop is not None and self._answering is not None
+        self._loop.call_soon_threadsafe(self._answering.clear)
+
+    def release_answers(self) -> None:
+        """Answer the held requests and every later one."""
+        assert self._loop is not None and self._answering is not None
+        self._loop.call_soon_threadsafe(self._answering.set)
+
     async def _handle(self, request: web.Request) -> web.Response:
+        self.unanswered += 1
+        try:
+            response = await self._respond(request)
+            if self._answering is not None:
+                await self._answering.wait()
+            return response
+        finally:
+            self.unanswered -= 1
+
+    async def _respond(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return self._answer(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
         found = self._methods.get(request.match_info["method"].lower())
