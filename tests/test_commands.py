@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from bot.commands import Chat, Request, Sender, Services, commands, dispatch, parse_command
 from bot.config import parse_schedule
+from briefings.debates import update_debates
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import doc_text
 from briefings.store.statements import save_frame
@@ -32,6 +33,7 @@ def services(fresh_db: Database) -> Services:
                              quotes=["Trams move twice the people on the same deck."]),
                  FigureFrame(name="Piet Loos", side="cars")],
     ))
+    update_debates(fresh_db)
     return Services(db=fresh_db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
                     clock=lambda: NOW)
 

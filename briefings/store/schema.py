@@ -229,3 +229,39 @@ def m008_follow_alerts_and_feed_health_notices(db: Database) -> None:
     """When each chat was last alerted about its follows, and which feed troubles admins were told of."""
     db.table("follows").add_column("last_alert_at", str)
     db.table("feeds").add_column("notified_state", str)
+
+
+@MIGRATIONS()
+def m009_debates(db: Database) -> None:
+    """Debates across stories: which story argues which debate, its sides, each statement's side, the moves.
+
+    All of it is derived from stored frames (`briefings.debates`), so it can be
+    rebuilt at any time; `debate_state` records the algorithm version that built it.
+    """
+    db.table("debates").create(
+        {"id": str, "question": str, "title": str, "updated_at": str}, pk="id", not_null={"id"},
+    )
+    db.table("debate_sides").create(
+        {"debate_id": str, "side": int, "kind": str, "name": str, "summary": str},
+        pk=("debate_id", "side"),
+        foreign_keys=[("debate_id", "debates", "id")],
+    )
+    db.table("debate_stories").create(
+        {"story_id": str, "debate_id": str}, pk="story_id",
+        foreign_keys=[("story_id", "stories", "id"), ("debate_id", "debates", "id")],
+    )
+    db.table("debate_stories").create_index(["debate_id"])
+    db.table("debate_positions").create(
+        {"story_id": str, "figure_id": int, "debate_id": str, "side": int, "week": str},
+        pk=("story_id", "figure_id"),
+    )
+    db.table("debate_positions").create_index(["figure_id"])
+    db.table("debate_positions").create_index(["debate_id", "week"])
+    db.table("debate_moves").create(
+        {"id": int, "debate_id": str, "figure_id": int, "before_story": str, "after_story": str,
+         "from_side": int, "to_side": int, "week": str, "cue": str},
+        pk="id",
+    )
+    db.table("debate_moves").create_index(["figure_id"])
+    db.table("debate_moves").create_index(["debate_id", "week"])
+    db.table("debate_state").create({"key": str, "value": str}, pk="key")

@@ -1,0 +1,124 @@
+"""Words the debate layer reads: change of position, observers, government voices, wants, questions.
+
+Every pattern here is general English found in unrelated news texts (checked
+against `shared/corpora/polnear-train`), not fitted to one story. They are
+evidence, never verdicts: a change cue only weakens the pull that keeps a
+figure on last week's side (see `align`), so a stray "now says" cannot by
+itself invent a move.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings.framing.names import fold
+
+# "changed his mind", "I was wrong", "now argues", "no longer backs", "has come round to", "reversal".
+CHANGE_CUE = re.compile(
+    r"\b(?:changed (?:his|her|their|my) (?:mind|position|stance|view)"
+    r"|change of heart"
+    r"|(?:i|he|she|they) (?:was|were|had been) wrong"
+    r"|now (?:says|wants|believes|argues|backs|supports|opposes|urges|calls for|favou?rs)"
+    r"|no longer (?:supports?|backs?|believes?|opposes?|wants?|thinks?)"
+    r"|(?:has|have|had) come (?:a)?round to"
+    r"|revers(?:al|ed (?:his|her|their) )"
+    r"|turn(?:s|ed)? against)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(r"\b(?:not|never|no|nor|denied|denies|deny)\b(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
+SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])|\n+")
+
+# Local side labels that name analysts judging both camps, or the government's own voice.
+OBSERVER_WORDS = ("observer", "analyst", "neutral", "expert")
+GOVERNMENT_LABELS = ("regime", "government", "authorities", "kremlin", "state")
+# Offices that speak for a government, used only in a debate where a frame already named a
+# government voice, and never for someone a story sets against that voice.
+GOVERNMENT_ROLES = re.compile(
+    r"\b(?:president|presidential|press secretary|spokes(?:man|woman|person))\b", re.IGNORECASE
+)
+FORMER = re.compile(r"\b(?:former|ex-|exiled|opposition)\b", re.IGNORECASE)
+
+# What a camp wants: "called for X", "urged X", "wants X", "argues that X".
+WANT = re.compile(
+    r"\b(?:call(?:s|ed|ing)? for|urg(?:es|ed|e|ing)|wants?(?: to)?|argu(?:es|ed|ing) that)"
+    r"\s+(?P<what>[^.;:!?\"“”]{6,120})",
+    re.IGNORECASE,
+)
+WANT_STOP = re.compile(r",|\b(?:and that|but|because|which|who|while|said|told|after|before|on \w+day)\b",
+                       re.IGNORECASE)
+WANT_AIM = re.compile(r"^(?:\S+\s+){0,5}?(?P<neg>not )?to (?P<rest>\w.*)", re.IGNORECASE)
+WANT_WORDS = 6
+
+QUESTION_START = re.compile(
+    r"^(?:should|will|would|can|could|must|is|are|was|were|does|do|did|has|have|who|what|how|why|when|which|where)\b",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (good enough to scope a cue to the sentence naming someone)."""
+    return [s.strip() for s in SENTENCE.split(text or "") if s.strip()]
+
+
+def has_change_cue(text: str) -> bool:
+    """Whether `text` says someone changed position, not counting a negated cue ("would not change")."""
+    return any(not NEGATION.search(text[: m.start()]) for m in CHANGE_CUE.finditer(text))
+
+
+def change_cue_about(name: str, own: list[str], story_text: str) -> str | None:
+    """The sentence (or own quote) saying `name` changed position, or None.
+
+    The figure's own quotes and the frame's stance for them count ("I was
+    wrong about this", "now backs the line"), and so do sentences of the story
+    that name them by surname; a cue elsewhere in the story is about someone else.
+    """
+    for text in own:
+        if has_change_cue(text):
+            return text
+    surname = fold(name).split()[-1] if fold(name).split() else ""
+    if len(surname) < 3:
+        return None
+    for sentence in sentences(story_text):
+        if surname in fold(sentence).split() and has_change_cue(sentence):
+            return sentence
+    return None
+
+
+def is_observer(label: str | None) -> bool:
+    """Whether a side label names observers (analysts judging the debate), not a camp in it."""
+    return bool(label) and any(word in (label or "").lower() for word in OBSERVER_WORDS)
+
+
+def is_government(label: str | None) -> bool:
+    """Whether a side label names the government's own voice."""
+    words = set(re.findall(r"[a-z]+", (label or "").lower()))
+    return any(word in words for word in GOVERNMENT_LABELS)
+
+
+def speaks_for_government(role: str | None) -> bool:
+    """Whether a role is a sitting head of government or their spokesperson."""
+    return bool(role) and bool(GOVERNMENT_ROLES.search(role or "")) and not FORMER.search(role or "")
+
+
+def real_question(text: str | None) -> str | None:
+    """`text` when it is a question a reader could answer (starts like one, ends with "?"), else None."""
+    text = (text or "").strip()
+    if text.endswith("?") and QUESTION_START.match(text) and len(text.split()) >= 4:
+        return text
+    return None
+
+
+def wants(text: str) -> list[str]:
+    """Short phrases of what a sentence says someone wants ("keep sanctions until the arrests stop")."""
+    found = []
+    for match in WANT.finditer(text or ""):
+        what = match["what"]
+        # "urged ministers not to follow Washington" wants "not follow Washington", not the ministers
+        aim = WANT_AIM.match(what)
+        if aim:
+            what = (aim["neg"] or "") + aim["rest"]
+        what = WANT_STOP.split(what, maxsplit=1)[0].strip()
+        words = what.split()[:WANT_WORDS]
+        if len(words) >= 2:
+            found.append(" ".join(words).rstrip(" ,"))
+    return found
