@@ -65,22 +65,43 @@ def has_change_cue(text: str) -> bool:
     return any(not NEGATION.search(text[: m.start()]) for m in CHANGE_CUE.finditer(text))
 
 
-def change_cue_about(name: str, own: list[str], story_text: str) -> str | None:
-    """The sentence (or own quote) saying `name` changed position, or None.
+def _surname(name: str) -> str:
+    words = fold(name).split()
+    return words[-1] if words else ""
 
-    The figure's own quotes and the frame's stance for them count ("I was
-    wrong about this", "now backs the line"), and so do sentences of the story
-    that name them by surname; a cue elsewhere in the story is about someone else.
+
+def _first_named(sentence: str, names: list[str]) -> str | None:
+    """Which of `names` the sentence names first: its subject, in news prose ("X, who ..., said")."""
+    words = re.findall(r"[\w'-]+", fold(sentence))
+    found = [(words.index(_surname(n)), n) for n in names if len(_surname(n)) >= 3 and _surname(n) in words]
+    return min(found)[1] if found else None
+
+
+def change_cue_about(name: str, *, quotes: list[str], stance: str | None, story_text: str,
+                     names: list[str]) -> str | None:
+    """The own quote or sentence saying `name` changed position, or None.
+
+    The figure's own quotes count ("I was wrong about this"). A sentence of the
+    story (or the frame's stance for them) counts when it names them before any
+    other figure of the story (`names`), so a cue about someone else in the
+    same sentence ("Fraser & Grant Homes" in the sentence about a councillor
+    who "changed his mind") is not theirs.
     """
-    for text in own:
-        if has_change_cue(text):
-            return text
-    surname = fold(name).split()[-1] if fold(name).split() else ""
-    if len(surname) < 3:
-        return None
-    for sentence in sentences(story_text):
-        if surname in fold(sentence).split() and has_change_cue(sentence):
+    for quote in quotes:
+        if has_change_cue(quote):
+            return quote
+    if stance and has_change_cue(stance) and _first_named(stance, names) in (name, None):
+        return stance  # the frame chose this sentence as their stance: unless it names someone else first
+    prose = sentences(story_text)
+    for sentence in prose:
+        if has_change_cue(sentence) and _first_named(sentence, names) == name:
             return sentence
+    # A delayed-identification lede ("A shop steward who led the strike now backs arbitration") names
+    # its subject only in the sentences after it: the first figure they name.
+    if prose and has_change_cue(prose[0]) and _first_named(prose[0], names) is None:
+        subject = next((n for n in map(lambda s: _first_named(s, names), prose[1:]) if n), None)
+        if subject == name:
+            return prose[0]
     return None
 
 
