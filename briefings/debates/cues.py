@@ -41,13 +41,15 @@ FORMER = re.compile(r"\b(?:former|ex-|exiled|opposition)\b", re.IGNORECASE)
 # What a camp wants: "called for X", "urged X", "wants X", "argues that X".
 WANT = re.compile(
     r"\b(?:call(?:s|ed|ing)? for|urg(?:es|ed|e|ing)|wants?(?: to)?|argu(?:es|ed|ing) that)"
-    r"\s+(?P<what>[^.;:!?\"“”]{6,120})",
+    r"\s+(?P<what>[^.,;:!?\"“”]{6,120})",
     re.IGNORECASE,
 )
 WANT_STOP = re.compile(r",|\b(?:and that|but|because|which|who|while|said|told|after|before|on \w+day)\b",
                        re.IGNORECASE)
-WANT_AIM = re.compile(r"^(?:\S+\s+){0,5}?(?P<neg>not )?to (?P<rest>\w.*)", re.IGNORECASE)
-WANT_WORDS = 6
+WANT_AIM = re.compile(r"^(?:\S+\s+){0,8}?(?P<neg>not )?to (?P<rest>\w.*)", re.IGNORECASE)
+WANT_WORDS = 8
+TRAILING = frozenset({"the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "and", "or", "by", "from", "that",
+                      "until"})  # a phrase cut at WANT_WORDS does not end on these
 
 QUESTION_START = re.compile(
     r"^(?:should|will|would|can|could|must|is|are|was|were|does|do|did|has|have|who|what|how|why|when|which|where)\b",
@@ -133,6 +135,8 @@ def wants(text: str) -> list[str]:
     """Short phrases of what a sentence says someone wants ("keep sanctions until the arrests stop")."""
     found = []
     for match in WANT.finditer(text or ""):
+        if NEGATION.search(text[: match.start()]) or text[: match.start()].rstrip().lower().endswith("n't"):
+            continue  # "did not want the deal rejected" wants the opposite of its words
         what = match["what"]
         # "urged ministers not to follow Washington" wants "not follow Washington", not the ministers
         aim = WANT_AIM.match(what)
@@ -140,6 +144,8 @@ def wants(text: str) -> list[str]:
             what = (aim["neg"] or "") + aim["rest"]
         what = WANT_STOP.split(what, maxsplit=1)[0].strip()
         words = what.split()[:WANT_WORDS]
+        while words and words[-1].lower() in TRAILING:
+            words.pop()
         if len(words) >= 2:
-            found.append(" ".join(words).rstrip(" ,"))
+            found.append(" ".join(words))
     return found

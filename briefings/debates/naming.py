@@ -46,8 +46,9 @@ def _camp_name(side: AlignedSide, others: list[AlignedSide]) -> str | None:
                 words = _words(phrase)
                 if not words:
                     continue
-                score = sum(len(words & m) for m in mine) / len(words) / max(len(mine), 1) - sum(
-                    len(words & t) for t in theirs) / len(words) / max(len(theirs), 1)
+                # words the camp's statements share with the phrase, less those the other camps share
+                score = sum(len(words & m) for m in mine) / max(len(mine), 1) - sum(
+                    len(words & t) for t in theirs) / max(len(theirs), 1)
                 if best is None or (score, -len(phrase)) > (best[0], -len(best[1])):
                     best = (score, phrase)
     return best[1] if best and best[0] > 0 else None
