@@ -6,6 +6,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +22,7 @@ from briefings.framing.model import FigureFrame, Side, StanceFrame
 from briefings.pipeline import frame_new_stories
 from briefings.sample import SAMPLE_FEED
 from briefings.stance import lookup_stance
+from briefings.store import open_database
 from briefings.store.statements import save_frame
 from tests.conftest import SHARED
 
@@ -202,17 +204,47 @@ def test_demo_who_moved_names_exactly_marchuk_and_dabravolski(fresh_db: Database
         assert steady not in who_moved
 
 
-# Floors measured on the dev series with this code (see the report in the commit adding them); the
-# extractive frames' local sides, not the alignment, are what holds side_pairs down on these texts.
+# Floors measured on the dev series with this code: with the extractive frames (their local sides put
+# nearly everyone in one camp on these texts, which caps what alignment can recover), and with the
+# truth's sides renamed in every story ("for" in one story is "against" in the next), which measures
+# the alignment alone: what it loses there is figures the registry or the frames name differently.
 FLOORS = {  # series: (side_pairs, movers found, false moves at most)
-    "durban-port-pay": (0.50, 1, 1),
+    "durban-port-pay": (0.42, 1, 0),
     "inverness-tower": (0.48, 1, 0),
     "mexico-korea-trade": (0.54, 0, 0),
 }
+ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
+    "durban-port-pay": (0.72, 1, 0),
+    "inverness-tower": (0.88, 1, 0),
+    "mexico-korea-trade": (0.77, 0, 0),
+}
 
 
-def score(series: Path, tmp: Path) -> tuple[float, int, int]:
-    """score_series.py's side_pairs, movers found and false moves, in-process (no subprocess, no network)."""
+def truth_sides(db: Database, series: Path, truth: dict[str, Any], weeks: dict[str, str]) -> None:
+    """Replace every statement's local side with the truth's, under labels that change from story to story."""
+    camps = sorted({s for ws in truth["figures"].values() for s in ws.values()} - {"observer"})
+    stories = {str(link).rsplit("/", 1)[-1] + ".txt": sid for sid, link in db.execute("SELECT id, link FROM stories")}
+    db.execute("UPDATE statements SET side = NULL")
+    for turn, (week, story_id) in enumerate(sorted(stories.items())):
+        local = {camp: LOCAL_LABELS[(i + turn) % len(LOCAL_LABELS)] for i, camp in enumerate(camps)}
+        local["observer"] = "observer"
+        for name, sides in truth["figures"].items():
+            found = lookup_stance(db, name).report
+            if found is not None and week in sides:
+                db.execute("UPDATE statements SET side = ? WHERE figure_id = ? AND story_id = ?",
+                           [local[sides[week]], found.figure_id, story_id])
+    db.conn.commit()
+    rebuild_debates(db)
+
+
+LOCAL_LABELS = ("for", "against", "undecided", "other")
+
+
+def score(series: Path, tmp: Path, *, oracle: bool = False) -> tuple[float, int, int]:
+    """score_series.py's side_pairs, movers found and false moves, in-process (no subprocess, no network).
+
+    With `oracle`, the frames' local sides are replaced by the truth's (renamed per story) first.
+    """
     sys.path.insert(0, str(SHARED / "tools"))
     try:
         import score_series
@@ -224,6 +256,8 @@ def score(series: Path, tmp: Path) -> tuple[float, int, int]:
     db = str(tmp / "series.db")
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(tmp / "feed.xml"), "--no-full-text", "--db", db]).exit_code == 0
+    if oracle:
+        truth_sides(open_database(db), series, truth, weeks)
     got: dict[tuple[str, str], str] = {}
     moves: set[tuple[str, str | None]] = set()
     for name in truth["figures"]:
@@ -254,4 +288,11 @@ def score(series: Path, tmp: Path) -> tuple[float, int, int]:
 def test_dev_series_scores_hold_their_measured_floors(name: str, tmp_path: Path) -> None:
     pairs, found, false = score(SERIES / name, tmp_path)
     floor_pairs, floor_found, most_false = FLOORS[name]
+    assert pairs >= floor_pairs and found >= floor_found and false <= most_false, (pairs, found, false)
+
+
+@pytest.mark.parametrize("name", sorted(ALIGNMENT_FLOORS))
+def test_alignment_alone_holds_its_measured_floors(name: str, tmp_path: Path) -> None:
+    pairs, found, false = score(SERIES / name, tmp_path, oracle=True)
+    floor_pairs, floor_found, most_false = ALIGNMENT_FLOORS[name]
     assert pairs >= floor_pairs and found >= floor_found and false <= most_false, (pairs, found, false)
