@@ -296,3 +296,17 @@ def test_alignment_alone_holds_its_measured_floors(name: str, tmp_path: Path) ->
     pairs, found, false = score(SERIES / name, tmp_path, oracle=True)
     floor_pairs, floor_found, most_false = ALIGNMENT_FLOORS[name]
     assert pairs >= floor_pairs and found >= floor_found and false <= most_false, (pairs, found, false)
+
+
+def test_a_reframed_story_is_placed_again(council: Database) -> None:
+    """A better framer re-run over an old story replaces its positions (save_frame gives it a new framed_at)."""
+    when = datetime(2026, 11, 17, 9, tzinfo=UTC)
+    save_frame(council, story_id="lane-2", published=when, now=datetime(2026, 12, 1, tzinfo=UTC), frame=StanceFrame(
+        title="Shop owners' motion would delay the Harbour Road bus lane",
+        figures=[fig("Paul Varga", "delay", "A year to count the traffic is not too much to ask."),
+                 fig("Mira Olsen", "build now", "A delay is a defeat with better manners.")],
+    ))
+    assert update_debates(council).placed == 1
+    assert sides_of(council, "Lena Frost") == []  # gone from the new frame, gone from the debate
+    assert sides_of(council, "Mira Olsen")[0] == sides_of(council, "Mira Olsen")[1] != sides_of(council, "Varga")[1]
+    assert council.table("debates").count == 1 and update_debates(council).placed == 0

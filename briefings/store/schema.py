@@ -246,8 +246,8 @@ def m009_debates(db: Database) -> None:
         pk=("debate_id", "side"),
         foreign_keys=[("debate_id", "debates", "id")],
     )
-    db.table("debate_stories").create(
-        {"story_id": str, "debate_id": str}, pk="story_id",
+    db.table("debate_stories").create(  # debate_id NULL: a story that argues nothing; framed_at: of the frame placed
+        {"story_id": str, "debate_id": str, "framed_at": str}, pk="story_id",
         foreign_keys=[("story_id", "stories", "id"), ("debate_id", "debates", "id")],
     )
     db.table("debate_stories").create_index(["debate_id"])
