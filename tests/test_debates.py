@@ -310,3 +310,30 @@ def test_a_reframed_story_is_placed_again(council: Database) -> None:
     assert sides_of(council, "Lena Frost") == []  # gone from the new frame, gone from the debate
     assert sides_of(council, "Mira Olsen")[0] == sides_of(council, "Mira Olsen")[1] != sides_of(council, "Varga")[1]
     assert council.table("debates").count == 1 and update_debates(council).placed == 0
+
+
+def test_stories_group_into_their_debates(fresh_db: Database, tmp_path: Path) -> None:
+    """The dev series, the demo sample and the gold stories together: one debate per topic, none mixed."""
+    sys.path.insert(0, str(SHARED / "tools"))
+    try:
+        import score_series
+    finally:
+        sys.path.pop(0)
+    topics: dict[str, str] = {}
+    for series in sorted(p for p in SERIES.iterdir() if p.is_dir()):
+        score_series.write_feed(series, json.loads((series / "truth.json").read_text())["weeks"],
+                                tmp_path / f"{series.name}.xml")
+        assert all(r.ok for r in ingest_sources(fresh_db, [str(tmp_path / f"{series.name}.xml")], full_text=False))
+    assert all(r.ok for r in ingest_sources(fresh_db, [str(SAMPLE_FEED)], full_text=False))
+    gold = sorted(p for p in (Path(__file__).parent / "data" / "gold").glob("*.txt") if "sample-" not in p.name)
+    for day, path in enumerate(gold, start=1):
+        title, text = path.read_text().split("\n", 1)
+        fresh_db.table("stories").insert({"id": path.stem, "title": title, "text": text, "link": f"gold:{path.stem}",
+                                          "published": datetime(2026, 5, day, tzinfo=UTC).isoformat()})
+    frame_new_stories(fresh_db)
+    for story_id, link, debate_id in fresh_db.execute(
+        "SELECT s.id, s.link, d.debate_id FROM stories s JOIN debate_stories d ON d.story_id = s.id"
+    ).fetchall():
+        topic = link.split("/")[-2] if "series.example.org" in link else link if link.startswith("gold:") else "demo"
+        assert topics.setdefault(debate_id, topic) == topic, story_id
+    assert len(topics) == len(set(topics.values())) == len(gold) + 4  # three series and the demo
