@@ -237,7 +237,7 @@ def truth_sides(db: Database, series: Path, truth: dict[str, Any], weeks: dict[s
     rebuild_debates(db)
 
 
-LOCAL_LABELS = ("for", "against", "undecided", "other")
+LOCAL_LABELS = ("for", "against", "yes", "no")  # labels that say nothing, so only the alignment can tell
 
 
 def score(series: Path, tmp: Path, *, oracle: bool = False) -> tuple[float, int, int]:
@@ -337,3 +337,19 @@ def test_stories_group_into_their_debates(fresh_db: Database, tmp_path: Path) ->
         topic = link.split("/")[-2] if "series.example.org" in link else link if link.startswith("gold:") else "demo"
         assert topics.setdefault(debate_id, topic) == topic, story_id
     assert len(topics) == len(set(topics.values())) == len(gold) + 4  # three series and the demo
+
+
+def test_a_label_that_says_what_it_wants_links_stories(fresh_db: Database) -> None:
+    """Frames that name sides by what they want (as the LLM backend does) line up across stories by name."""
+    question = "Should the port go to binding arbitration?"
+    add(fresh_db, "port-1", 3, StanceFrame(title="Port strike talks", question=question, figures=[
+        fig("Ana Pires", "strike", "We stay out until the offer moves."),
+        fig("Joao Lemos", "arbitration", "Let an arbitrator decide."),
+    ]))
+    add(fresh_db, "port-2", 10, StanceFrame(title="Port strike talks resume", question=question, figures=[
+        fig("Rui Costa", "arbitration", "An arbitrator is the fastest way back to work."),
+        fig("Eva Brito", "strike", "Not one day back without ten percent."),
+    ]))
+    assert fresh_db.table("debates").count == 1
+    assert sides_of(fresh_db, "Rui Costa") == sides_of(fresh_db, "Joao Lemos") == ["arbitration"]
+    assert sides_of(fresh_db, "Eva Brito") == sides_of(fresh_db, "Ana Pires") == ["strike"]

@@ -25,9 +25,11 @@ from briefings.debates.cues import (
     change_cue_about,
     is_government,
     is_observer,
+    is_telling,
     speaks_for_government,
 )
 from briefings.debates.inputs import DebateStory, Said
+from briefings.framing.names import fold
 
 STRONG_LINK = 1.0  # agree/disagree between two figures in a story that names two camps or more
 # The same in a frame that put everyone sided in one camp (often a default bucket): measured on the dev
@@ -40,6 +42,7 @@ CUE_CONTINUITY = -2.0  # the same pull, reversed, when a change cue is about the
 # gave side_pairs 0.50-0.52 but one or two false moves from single frames' errors; 2.0-3.5 gave 0.49
 # and none; 0.9 invented moves even from the truth's sides. Prefer missing a move to inventing one.
 MOVE_MARGIN = 1.0  # without a cue, the new camp must win the later week by one strong link
+LABEL_LINK = 0.5  # two figures under one telling label ("compromise") in two stories; see `cues.is_telling`
 MAX_CAMPS = 3
 MAX_ROUNDS = 50
 
@@ -203,6 +206,7 @@ def align(stories: list[DebateStory]) -> Alignment:
             for b in camp_said[i + 1:]:
                 sign = 1.0 if a.side == b.side else -1.0
                 graph.link((a.figure_id, story.week), (b.figure_id, story.week), sign * weight)
+    _link_telling_labels(graph, at)
     timelines: dict[int, list[Node]] = defaultdict(list)
     for node in sorted(graph.order, key=lambda n: n[1]):
         timelines[node[0]].append(node)
@@ -213,6 +217,20 @@ def align(stories: list[DebateStory]) -> Alignment:
     camps = graph.solve(max(k, 2))
     moves = _settle(graph, timelines, camps, at)
     return _assemble(stories, pins, camps, at, moves)
+
+
+def _link_telling_labels(graph: _Graph, at: dict[Node, list[Statement]]) -> None:
+    """Two stories that both call a side "compromise" (a label that says what it wants) likely mean one side."""
+    by_label: dict[str, list[tuple[Node, str]]] = defaultdict(list)
+    for node, statements in at.items():
+        for statement in statements:
+            if is_telling(statement.said.side):
+                by_label[fold(statement.said.side or "")].append((node, statement.story.story_id))
+    for members in by_label.values():
+        for i, (a, story_a) in enumerate(members):
+            for b, story_b in members[i + 1:]:
+                if story_a != story_b and a[0] != b[0]:
+                    graph.link(a, b, LABEL_LINK)
 
 
 def _settle(

@@ -28,6 +28,11 @@ CHANGE_CUE = re.compile(
 NEGATION = re.compile(r"\b(?:not|never|no|nor|denied|denies|deny)\b(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])|\n+")
 
+# Local side labels that say nothing by themselves: their meaning changes from story to story.
+GENERIC_LABELS = frozenset({
+    "for", "against", "pro", "anti", "yes", "no", "support", "oppose", "supporters", "opponents", "critics",
+    "side a", "side b", "unknown",
+})
 # Local side labels that name analysts judging both camps, or the government's own voice.
 OBSERVER_WORDS = ("observer", "analyst", "neutral", "expert")
 GOVERNMENT_LABELS = ("regime", "government", "authorities", "kremlin", "state")
@@ -110,6 +115,11 @@ def change_cue_about(name: str, *, quotes: list[str], stance: str | None, story_
 def is_observer(label: str | None) -> bool:
     """Whether a side label names observers (analysts judging the debate), not a camp in it."""
     return bool(label) and any(word in (label or "").lower() for word in OBSERVER_WORDS)
+
+
+def is_telling(label: str | None) -> bool:
+    """Whether a local side label says what the side wants ("engagement", "compromise"), unlike "for"."""
+    return bool(label) and fold(label or "").strip() not in GENERIC_LABELS
 
 
 def is_government(label: str | None) -> bool:

@@ -12,14 +12,10 @@ import re
 from collections import Counter
 
 from briefings.debates.align import CAMP, GOVERNMENT, OBSERVER, AlignedSide
-from briefings.debates.cues import is_government, is_observer, real_question, wants
+from briefings.debates.cues import is_government, is_observer, is_telling, real_question, wants
 from briefings.debates.inputs import DebateStory
 from briefings.framing.names import fold
 
-GENERIC_LABELS = frozenset({
-    "for", "against", "pro", "anti", "yes", "no", "support", "oppose", "supporters", "opponents", "critics",
-    "side a", "side b", "unknown",
-})
 STOPWORDS = frozenset({
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "that", "this", "those", "these",
     "it", "its", "is", "are", "was", "were", "be", "been", "their", "his", "her", "they", "them", "he", "she",
@@ -57,7 +53,7 @@ def _camp_name(side: AlignedSide, others: list[AlignedSide]) -> str | None:
 def _label(side: AlignedSide) -> str | None:
     """The first telling local label the side was seen under, so its name holds week after week."""
     return next(
-        (s.said.side for s in side.statements if s.said.side and fold(s.said.side).strip() not in GENERIC_LABELS),
+        (s.said.side for s in side.statements if is_telling(s.said.side)),
         None,
     )
 
