@@ -24,6 +24,7 @@ from bot.config import Settings, SettingsError, load_settings, parse_schedule
 from bot.errors import PlatformAuthError
 from bot.slack import SlackRunning, build_slack_app, start_slack
 from bot.slack.blocks import home_view
+from briefings.debates import update_debates
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import Doc, Paragraph, spans
 from briefings.store import open_database
@@ -74,6 +75,7 @@ def seed(db_path: Path) -> Services:
                              quotes=["Trams move twice the people on the same deck."]),
                  FigureFrame(name="Piet Loos", side="cars", quotes=["Cars pay for the bridge."])],
     ))
+    update_debates(db)  # what framing does after saving a frame
     return Services(db=db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
                     clock=lambda: NOW)
 

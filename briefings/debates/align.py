@@ -126,12 +126,13 @@ class _Graph:
 
     def __init__(self) -> None:
         self.edges: dict[Node, dict[Node, float]] = defaultdict(lambda: defaultdict(float))
-        self.order: list[Node] = []
+        self.order: list[Node] = []  # nodes as first seen, oldest story first
+        self._seen: set[Node] = set()
 
     def node(self, node: Node) -> None:
-        if node not in self.edges or node not in self.order:
+        if node not in self._seen:
+            self._seen.add(node)
             self.order.append(node)
-            self.edges[node]  # noqa: B018 - creates the adjacency entry
 
     def link(self, a: Node, b: Node, weight: float) -> None:
         if a != b:

@@ -35,7 +35,8 @@ GENERIC_LABELS = frozenset({
 })
 # Local side labels that name analysts judging both camps, or the government's own voice.
 OBSERVER_WORDS = ("observer", "analyst", "neutral", "expert")
-GOVERNMENT_LABELS = ("regime", "government", "authorities", "kremlin", "state")
+GOVERNMENT_LABELS = frozenset({"regime", "government", "authorities"})
+GOVERNMENT_FILLER = frozenset({"the", "its", "voice", "side", "official", "officials", "camp"})
 # Offices that speak for a government, used only in a debate where a frame already named a
 # government voice, and never for someone a story sets against that voice.
 GOVERNMENT_ROLES = re.compile(
@@ -125,7 +126,8 @@ def is_telling(label: str | None) -> bool:
 def is_government(label: str | None) -> bool:
     """Whether a side label names the government's own voice."""
     words = set(re.findall(r"[a-z]+", (label or "").lower()))
-    return any(word in words for word in GOVERNMENT_LABELS)
+    # "government" or "the regime", but not a camp against it ("anti-government protesters")
+    return bool(words & GOVERNMENT_LABELS) and words <= GOVERNMENT_LABELS | GOVERNMENT_FILLER
 
 
 def speaks_for_government(role: str | None) -> bool:
