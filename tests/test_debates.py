@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -353,3 +354,29 @@ def test_a_label_that_says_what_it_wants_links_stories(fresh_db: Database) -> No
     assert fresh_db.table("debates").count == 1
     assert sides_of(fresh_db, "Rui Costa") == sides_of(fresh_db, "Joao Lemos") == ["arbitration"]
     assert sides_of(fresh_db, "Eva Brito") == sides_of(fresh_db, "Ana Pires") == ["strike"]
+
+
+def test_labels_that_flip_meaning_and_a_fifth_wrong_still_align(fresh_db: Database) -> None:
+    """80 stories of one debate: each story's "for" means either camp, and a fifth of its labels are wrong."""
+    first = ("Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Irina", "Jonas", "Kasia",
+             "Lukas", "Marta", "Nikos", "Olga", "Pavel")
+    last = ("Abbott", "Brennan", "Castillo", "Dvorak", "Eriksen", "Falk", "Gorski", "Horvat", "Ivanova", "Jablonski",
+            "Kowalczyk", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov")
+    people = [f"{a} {b}" for a, b in zip(first, last, strict=True)]
+    rng = random.Random(2)
+    for n in range(80):
+        when = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=7 * n)
+        flip = rng.random() < 0.5
+        figures = []
+        for i, name in sorted((people.index(p), p) for p in rng.sample(people, 6)):
+            wrong = rng.random() < 0.2
+            figures.append(fig(name, "for" if ((i % 2 == 0) != flip) != wrong else "against", "Words."))
+        fresh_db.table("stories").insert({"id": f"s{n}", "title": f"Council plan, part {n}", "link": f"x/{n}",
+                                          "published": when.isoformat()})
+        save_frame(fresh_db, story_id=f"s{n}", frame=StanceFrame(figures=figures), published=when)
+    rebuild_debates(fresh_db)
+    camp = {people[i]: i % 2 for i in range(len(people))}
+    rows = fresh_db.execute("SELECT s.name, p.side FROM debate_positions p JOIN statements s "
+                            "ON s.story_id = p.story_id AND s.figure_id = p.figure_id").fetchall()
+    assert all((camp[a] == camp[b]) == (x == y) for i, (a, x) in enumerate(rows) for b, y in rows[i + 1:])
+    assert fresh_db.table("debate_moves").count == 0
