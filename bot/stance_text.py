@@ -1,41 +1,22 @@
-"""A stance report as terminal text and as JSON, for `briefing-bot stance`; and the line when nobody matches."""
+"""`briefing-bot stance`: the chat document as plain text or JSON, and the line when nobody matches.
+
+The text is `briefings.render.stance.stance_doc` rendered as plain text, so
+the command line and every chat platform show one document.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from briefings.render.stance import stance_doc
+from briefings.render.terminal import to_plain_text
 from briefings.stance import StanceLookup, StanceReport
 from briefings.store.statements import Statement
 
 
-def _day(statement: Statement) -> str:
-    return statement.published.date().isoformat() if statement.published else "undated"
-
-
 def stance_text(report: StanceReport) -> str:
-    """Readable lines: who, other spellings, moves between sides, then each story newest first."""
-    lines = [report.name + (f" — {report.role}" if report.role else "")]
-    others = [a for a in report.aliases if a != report.name]
-    if others:
-        lines.append("Also written: " + ", ".join(others))
-    for change in report.changes:
-        lines.append(
-            f"Moved: {change.before.side} ({_day(change.before)}) -> {change.after.side} ({_day(change.after)})"
-        )
-    if not report.statements:
-        lines.append("No stored story gives a position yet.")
-    for statement in report.statements:
-        lines.append("")
-        title = statement.story_title or statement.story_id
-        lines.append(f"{_day(statement)}  {title}")
-        lines.append(f"  side: {statement.side or 'none (mentioned only)'}"
-                     + (f"; role: {statement.role}" if statement.role else ""))
-        if statement.stance:
-            lines.append(f"  stance: {statement.stance}")
-        lines.extend(f"  “{quote}”" for quote in statement.quotes[:3])
-        if statement.story_link:
-            lines.append(f"  source: {statement.story_link}")
-    return "\n".join(lines)
+    """The same document `/stance` answers in chat, as plain text."""
+    return to_plain_text(stance_doc(report)).rstrip("\n")
 
 
 def _statement_json(statement: Statement) -> dict[str, Any]:
@@ -52,7 +33,7 @@ def _statement_json(statement: Statement) -> dict[str, Any]:
 
 
 def stance_json(report: StanceReport) -> dict[str, Any]:
-    """The report as plain JSON-ready data."""
+    """The report as plain JSON-ready data; `side`, `from` and `to` are debate-level sides."""
     return {
         "figure": {"id": report.figure_id, "name": report.name, "role": report.role, "aliases": report.aliases},
         "statements": [_statement_json(s) for s in report.statements],

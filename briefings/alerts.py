@@ -49,11 +49,13 @@ def due_alerts(db: Database, *, now: datetime, interval: timedelta = ALERT_INTER
     stamp = now.astimezone(UTC).isoformat()
     rows = db.execute(
         """
-        SELECT w.platform, w.chat_id, w.figure_id, w.alerted_through, s.name, s.side, s.stance, s.quotes,
-               st.title, st.link, f.framed_at,
-               (SELECT p.side FROM statements p JOIN frames pf ON pf.story_id = p.story_id
-                WHERE p.figure_id = s.figure_id AND pf.framed_at <= w.alerted_through AND p.side IS NOT NULL
-                ORDER BY p.published DESC LIMIT 1) AS previous_side
+        SELECT w.platform, w.chat_id, w.figure_id, w.alerted_through, s.name,
+               (SELECT d.name FROM debate_positions p JOIN debate_sides d ON d.debate_id = p.debate_id
+                AND d.side = p.side WHERE p.story_id = s.story_id AND p.figure_id = s.figure_id) AS side,
+               s.stance, s.quotes, st.title, st.link, f.framed_at,
+               (SELECT d.name FROM debate_moves m JOIN debate_sides d ON d.debate_id = m.debate_id
+                AND d.side = m.from_side WHERE m.after_story = s.story_id AND m.figure_id = s.figure_id
+                LIMIT 1) AS previous_side
         FROM follows w
         JOIN subscriptions sub ON sub.platform = w.platform AND sub.chat_id = w.chat_id AND sub.active = 1
         JOIN statements s ON s.figure_id = w.figure_id
@@ -95,7 +97,7 @@ def mark_alerted(db: Database, *, platform: str, chat_id: str, through: datetime
 
 
 def moved(statement: NewStatement) -> bool:
-    """Whether this statement puts the figure on another side than before."""
+    """Whether this statement is one `briefings.debates` recorded as a move (its previous side is set only then)."""
     return bool(statement.side and statement.previous_side and fold(statement.side) != fold(statement.previous_side))
 
 

@@ -18,6 +18,7 @@ from importlib import metadata
 
 from sqlite_utils import Database
 
+from briefings.debates import update_debates
 from briefings.framing.extractive import frame_text
 from briefings.framing.model import StanceFrame
 from briefings.store.statements import save_frame
@@ -116,4 +117,5 @@ def frame_new_stories(
                  "framed_at": (now or datetime.now(UTC)).isoformat()},
                 pk="story_id",
             )
+    update_debates(db, now=now)  # a new story joins its debate now, so `stance` and compose see it at once
     return FramingRun(framed=framed, statements=statements, failed=failed)

@@ -11,12 +11,12 @@ lead the next by `CLEAR_LEAD`; and when a second figure is acceptable too
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
 from briefings import registry
-from briefings.framing.names import fold, name_tokens
+from briefings.framing.names import name_tokens
 from briefings.store.search import Mentions, stories_mentioning
 from briefings.store.statements import Statement, history
 
@@ -26,7 +26,7 @@ CLEAR_LEAD = 8.0
 
 @dataclass(frozen=True)
 class SideChange:
-    """A figure seen on one side in an earlier story and another side in a later one."""
+    """A move between debate sides: the figure's statement before and the one that moved them."""
 
     before: Statement
     after: Statement
@@ -57,30 +57,56 @@ class StanceLookup:
     mentions: Mentions = field(default_factory=Mentions)
 
 
-def side_changes(statements: list[Statement]) -> list[SideChange]:
-    """Moves between sides, oldest first, from a newest-first list of statements."""
-    sided = [s for s in reversed(statements) if s.side]
-    return [
-        SideChange(before=a, after=b)
-        for a, b in zip(sided, sided[1:], strict=False)
-        if fold(a.side or "") != fold(b.side or "")
-    ]
+def _debate_sides(db: Database, figure_id: int) -> dict[str, tuple[str, int | None, str | None]]:
+    """story id -> (debate id, debate side, side name) of each of the figure's placed statements."""
+    rows = db.execute(
+        "SELECT p.story_id, p.debate_id, p.side, d.name FROM debate_positions p "
+        "LEFT JOIN debate_sides d ON d.debate_id = p.debate_id AND d.side = p.side WHERE p.figure_id = ?",
+        [figure_id],
+    ).fetchall()
+    return {str(story): (str(debate), side, name) for story, debate, side, name in rows}
+
+
+def _changes(db: Database, figure_id: int, shown: dict[str, Statement]) -> list[SideChange]:
+    """The figure's recorded moves between debate sides, oldest first, with both statements."""
+    changes = []
+    for before_story, after_story in db.execute(
+        "SELECT m.before_story, m.after_story FROM debate_moves m JOIN stories s ON s.id = m.after_story "
+        "WHERE m.figure_id = ? ORDER BY s.published, m.id",
+        [figure_id],
+    ).fetchall():
+        before, after = shown.get(str(before_story)), shown.get(str(after_story))
+        if before is not None and after is not None:
+            changes.append(SideChange(before=before, after=after))
+    return changes
 
 
 def report(db: Database, figure_id: int, *, limit: int = 20) -> StanceReport:
-    """The stance report of a known figure."""
+    """The stance report of a known figure, sides and moves at debate level.
+
+    A story's own side label means something only inside that story, so each
+    statement shows the debate side `briefings.debates` placed it on (none
+    when the story gave no side), and the moves are the ones it recorded.
+    """
     # a plain SELECT: `Table.get` reads the table's schema first, a third of a lookup's time
     name, role = db.execute("SELECT name, role FROM figures WHERE id = ?", [figure_id]).fetchone()
     rows = db.execute("SELECT alias FROM figure_aliases WHERE figure_id = ? ORDER BY rowid", [figure_id])
     aliases = [str(alias) for (alias,) in rows]
-    statements = history(db, figure_id, limit=limit)
+    placed = _debate_sides(db, figure_id)
+    statements = [
+        replace(s, side=placed.get(s.story_id, ("", None, None))[2]) for s in history(db, figure_id, limit=limit)
+    ]
+    every = {s.story_id: s for s in statements}
+    if len(statements) == limit:  # a move's earlier statement may be older than the stories shown
+        every = {s.story_id: replace(s, side=placed.get(s.story_id, ("", None, None))[2])
+                 for s in history(db, figure_id, limit=10 * limit)}
     return StanceReport(
         figure_id=figure_id,
         name=str(name),
         role=role,
         aliases=aliases,
         statements=statements,
-        changes=side_changes(statements),
+        changes=_changes(db, figure_id, every),
     )
 
 

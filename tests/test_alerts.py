@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from briefings import registry
 from briefings.alerts import alert_doc, due_alerts, mark_alerted
+from briefings.debates import update_debates
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import doc_text
 from briefings.store.statements import save_frame
@@ -16,14 +17,21 @@ from briefings.store.subscriptions import follow, subscribe
 T0 = datetime(2026, 11, 20, 9, tzinfo=UTC)
 
 
-def story(db: Database, story_id: str, when: datetime, *figures: FigureFrame) -> None:
+def story(
+    db: Database, story_id: str, when: datetime, *figures: FigureFrame, published: datetime | None = None
+) -> None:
+    """A story framed at `when` (published then too, unless `published` says otherwise)."""
+    published = published or when
     db.table("stories").insert({"id": story_id, "title": f"Story {story_id}", "link": f"https://example.org/{story_id}",
-                                "published": when.isoformat()})
-    save_frame(db, story_id=story_id, frame=StanceFrame(figures=list(figures)), published=when, now=when)
+                                "published": published.isoformat()})
+    save_frame(db, story_id=story_id, frame=StanceFrame(figures=list(figures)), published=published, now=when)
+    update_debates(db, now=when)  # what framing does next: sides and moves are debate-level
 
 
 def test_new_statement_and_side_change_alert_once_a_day(fresh_db: Database) -> None:
-    story(fresh_db, "a", T0, FigureFrame(name="Lena Ostrova", side="pressure", quotes=["Keep the sanctions."]))
+    # a move is between weeks: her earlier statement is from the week before
+    story(fresh_db, "a", T0, FigureFrame(name="Lena Ostrova", side="pressure", quotes=["Keep the sanctions."]),
+          published=T0 - timedelta(days=7))
     subscribe(fresh_db, platform="telegram", chat_id="1", kind="private", title=None, weekday=0, hour=8, minute=0,
               timezone="UTC", now=T0)
     figure = registry.resolve(fresh_db, "Lena Ostrova")

@@ -11,6 +11,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.commands import Chat, Request, Sender, Services, commands, dispatch, parse_command
+from briefings.debates import update_debates
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import doc_text
 from briefings.schedule import parse_schedule
@@ -33,6 +34,7 @@ def services(fresh_db: Database) -> Services:
                              quotes=["Trams move twice the people on the same deck."]),
                  FigureFrame(name="Piet Loos", side="cars")],
     ))
+    update_debates(fresh_db)
     return Services(db=fresh_db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
                     clock=lambda: NOW)
 

@@ -9,6 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from briefings.compose import IsoWeek, compose_briefing, parse_week, strongest_quote, week_bounds, week_of
+from briefings.debates import update_debates
 from briefings.framing.model import FigureFrame, Number, Side, StanceFrame
 from briefings.store.statements import save_frame
 
@@ -24,6 +25,7 @@ def add(db: Database, story_id: str, when: datetime, frame: StanceFrame, title: 
     db.table("stories").insert({"id": story_id, "title": title or story_id, "link": f"https://example.org/{story_id}",
                                 "published": when.isoformat()})
     save_frame(db, story_id=story_id, frame=frame, published=when)
+    update_debates(db)  # what `frame_new_stories` does after framing
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.errors import PlatformAuthError, PlatformUnreachable
 from bot.slack import SlackRunning, build_slack_app, start_slack
 from bot.slack.blocks import home_view
+from briefings.debates import update_debates
 from briefings.framing.model import FigureFrame, StanceFrame
 from briefings.render.doc import Doc, Paragraph, spans
 from briefings.schedule import parse_schedule
@@ -76,6 +77,7 @@ def seed(db_path: Path) -> Services:
                              quotes=["Trams move twice the people on the same deck."]),
                  FigureFrame(name="Piet Loos", side="cars", quotes=["Cars pay for the bridge."])],
     ))
+    update_debates(db)  # what framing does after saving a frame
     # LOCAL: /addfeed's tests point at 127.0.0.1, which the default policy would refuse before reading.
     return Services(db=db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
                     clock=lambda: NOW, outbound=LOCAL)

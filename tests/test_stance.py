@@ -70,8 +70,11 @@ def test_stance_follows_a_figure_across_spellings_and_sides(fresh_db: Database) 
     assert report.name == "Tomasz Zieliński"
     assert [s.story_id for s in report.statements] == ["b", "a"]
     assert report.aliases == ["Tomasz Zieliński"]  # a spelling with the same key is not a new alias
-    [change] = report.changes
-    assert (change.before.side, change.after.side) == ("against", "for")
+    [change] = report.changes  # "Now backs the line": a change cue, with his own quotes on both sides
+    week_one = lookup_stance(fresh_db, "Wroblewska").report
+    assert week_one is not None
+    assert change.before.side != change.after.side == week_one.statements[0].side  # debate sides, not "for"
+    assert change.after.story_id == "b" and change.before.story_id == "a"
 
 
 def test_unknown_and_blank_names_give_no_report(fresh_db: Database) -> None:
@@ -92,11 +95,13 @@ def test_stance_command_text_json_and_misses(db_path: Path) -> None:
     runner = CliRunner()
     text = runner.invoke(cli, ["stance", "Wroblewska", "--db", str(db_path)])
     assert text.exit_code == 0, text.output
-    assert "Agnieszka Wróblewska — city councillor" in text.output
+    assert text.output.startswith("Agnieszka Wróblewska\n\ncity councillor\n")  # the chat document, as text
     assert "Every year we wait costs us riders." in text.output and "https://example.org/a" in text.output
     moved = runner.invoke(cli, ["stance", "Tomasz", "Zielinski", "--json", "--db", str(db_path)])
     data = json.loads(moved.output)
-    assert data["changes"][0]["from"] == "against" and data["changes"][0]["to"] == "for"
+    assert data["changes"][0]["from"] != data["changes"][0]["to"]
+    assert data["changes"][0]["after"]["story"]["link"] == "https://example.org/b"
+    assert data["statements"][0]["side"] == data["changes"][0]["to"]
     assert [s["story"]["id"] for s in data["statements"]] == ["b", "a"]
     near = runner.invoke(cli, ["stance", "Zielonka", "--db", str(db_path)])  # another surname: only a suggestion
     assert near.exit_code == 1 and "did you mean: Tomasz Zieliński?" in near.output

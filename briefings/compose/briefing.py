@@ -1,12 +1,19 @@
-"""Compose one week's briefing from the stored frames: debates by weight, who moved, sources."""
+"""Compose one week's briefing from the stored debates: debates by weight, who moved, sources.
+
+Which stories argue one debate, each figure's debate-level side and who moved
+are decided in `briefings.debates` when stories are framed; this module only
+reads them for a week and picks what a reader sees (a strongest quote, a few
+numbers, the sources).
+"""
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlite_utils import Database
 
-from briefings.compose.debates import AlignedDebate, align_sides, group_debates, is_observer
 from briefings.compose.model import (
     Briefing,
     Debate,
@@ -21,8 +28,9 @@ from briefings.compose.model import (
 from briefings.compose.stories import FramedStory, StoryStatement, load_framed_stories
 from briefings.compose.weeks import week_bounds, week_of
 from briefings.pipeline import FAILED_BACKEND
+from briefings.times import parse_stamp
 
-LOOKBACK = timedelta(weeks=12)  # how far back a figure's earlier position counts for "who moved"
+MOVES_WINDOW = timedelta(weeks=4)  # "who moved" covers the month up to the briefing's week, each move dated
 QUOTE_SWEET_SPOT = (40, 280)  # a quote this long says something and still fits a line
 MAX_QUOTE = 320
 NUMBERS_PER_DEBATE = 4
@@ -40,80 +48,97 @@ def strongest_quote(quotes: list[str]) -> str | None:
     return best if len(best) <= MAX_QUOTE else best[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _in(story: FramedStory, start: datetime, end: datetime) -> bool:
-    return story.published is not None and start <= story.published < end
+def _side_rows(db: Database, debate_ids: list[str]) -> dict[str, list[tuple[int, str, str, str | None]]]:
+    sides: dict[str, list[tuple[int, str, str, str | None]]] = defaultdict(list)
+    for debate_id in debate_ids:
+        for side, kind, name, summary in db.execute(
+            "SELECT side, kind, name, summary FROM debate_sides WHERE debate_id = ? ORDER BY side", [debate_id]
+        ).fetchall():
+            sides[debate_id].append((int(side), str(kind), str(name), summary))
+    return sides
 
 
-def _positions(
-    debate: AlignedDebate, stories: list[FramedStory]
-) -> dict[int, tuple[int, StoryStatement, FramedStory]]:
-    """Each figure's latest sided statement among `stories`: figure id -> (debate side, statement, story)."""
+def _placements(db: Database, story_ids: list[str]) -> dict[tuple[str, int], tuple[str, int | None]]:
+    """(story id, figure id) -> (debate id, debate side) for the given stories."""
+    found: dict[tuple[str, int], tuple[str, int | None]] = {}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start:start + 500]
+        for story_id, figure_id, debate_id, side in db.execute(
+            f"SELECT story_id, figure_id, debate_id, side FROM debate_positions "
+            f"WHERE story_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall():
+            found[(str(story_id), int(figure_id))] = (str(debate_id), None if side is None else int(side))
+    return found
+
+
+def _debate(
+    question: str, sides: list[tuple[int, str, str, str | None]], stories: list[FramedStory],
+    placed: dict[tuple[str, int], tuple[str, int | None]],
+) -> Debate:
     latest: dict[int, tuple[int, StoryStatement, FramedStory]] = {}
     for story in stories:
         for statement in story.statements:
-            side = debate.side_of(story, statement.side)
+            side = placed.get((story.story_id, statement.figure_id), ("", None))[1]
             if side is not None:
                 latest[statement.figure_id] = (side, statement, story)
-    return latest
-
-
-def _position(debate: AlignedDebate, side: int, statement: StoryStatement, story: FramedStory) -> Position:
-    return Position(
-        side=debate.sides[side].label,
-        stance=statement.stance,
-        quote=strongest_quote(statement.quotes),
-        source=story.source,
-    )
-
-
-def _debate(debate: AlignedDebate, week_stories: list[FramedStory]) -> Debate:
-    now = _positions(debate, week_stories)
-    sides: list[DebateSide] = []
-    for index, track in enumerate(debate.sides):
+    shown: list[DebateSide] = []
+    for index, kind, name, summary in sides:
         figures = [
             FigurePosition(
                 figure_id=figure_id, name=statement.name, role=statement.role, stance=statement.stance,
                 quote=strongest_quote(statement.quotes), source=story.source,
             )
-            for figure_id, (side, statement, story) in now.items()
+            for figure_id, (side, statement, story) in latest.items()
             if side == index
         ]
         if figures:
             figures.sort(key=lambda f: (f.quote is None, f.stance is None, f.name))
-            sides.append(DebateSide(label=track.label, summary=track.summary, figures=figures))
-    sides.sort(key=lambda s: ("observ" in s.label.lower(), -len(s.figures), s.label))
-    heaviest = max(week_stories, key=lambda s: (len(s.sided), len(s.frame.quotes), s.frame.question is not None))
-    question = heaviest.frame.question or next(
-        (s.frame.question for s in week_stories if s.frame.question), None
-    )
+            shown.append(DebateSide(label=name, summary=summary, figures=figures, kind=kind))
+    shown.sort(key=lambda s: (s.kind == "observer", s.kind == "government", -len(s.figures), s.label))
     numbers: list[KeyNumber] = []
-    for story in week_stories:
+    for story in stories:
         for number in story.frame.numbers:
             if len(numbers) < NUMBERS_PER_DEBATE and all(n.value != number.value for n in numbers):
                 numbers.append(KeyNumber(value=number.value, context=number.context, source=story.source))
-    return Debate(
-        question=question or (heaviest.frame.title or heaviest.source.title),
-        stories=len(week_stories),
-        sides=sides,
-        numbers=numbers,
-        sources=[s.source for s in week_stories],
-    )
+    return Debate(question=question, stories=len(stories), sides=shown, numbers=numbers,
+                  sources=[s.source for s in stories])
 
 
-def _moves(debate: AlignedDebate, before: list[FramedStory], during: list[FramedStory]) -> list[Move]:
-    earlier, now = _positions(debate, before), _positions(debate, during)
-    moves = []
-    for figure_id, (side, statement, story) in now.items():
-        if figure_id in earlier and earlier[figure_id][0] != side and not (
-            is_observer(debate.sides[side].label) or is_observer(debate.sides[earlier[figure_id][0]].label)
-        ):  # an analyst quoted once as an observer and once in a camp has not changed position
-            old_side, old_statement, old_story = earlier[figure_id]
-            moves.append(Move(
-                figure_id=figure_id, name=statement.name, role=statement.role,
-                before=_position(debate, old_side, old_statement, old_story),
-                after=_position(debate, side, statement, story),
-            ))
+def _moves(db: Database, debate_ids: list[str], start: datetime, end: datetime) -> list[Move]:
+    """The moves recorded in `debate_ids` whose later statement falls in [start, end)."""
+    moves: list[Move] = []
+    for debate_id in debate_ids:
+        names = {int(i): str(n) for i, n in db.execute(
+            "SELECT side, name FROM debate_sides WHERE debate_id = ?", [debate_id]).fetchall()}
+        for figure_id, before_story, after_story, from_side, to_side in db.execute(
+            "SELECT figure_id, before_story, after_story, from_side, to_side FROM debate_moves "
+            "WHERE debate_id = ? ORDER BY id", [debate_id]
+        ).fetchall():
+            before = _position(db, str(before_story), int(figure_id), names[int(from_side)])
+            after = _position(db, str(after_story), int(figure_id), names[int(to_side)])
+            if before is None or after is None or after[1].source.published is None:
+                continue
+            if start <= after[1].source.published < end:
+                statement = after[0]
+                moves.append(Move(figure_id=int(figure_id), name=statement.name, role=statement.role,
+                                  before=before[1], after=after[1]))
     return moves
+
+
+def _position(db: Database, story_id: str, figure_id: int, side: str) -> tuple[StoryStatement, Position] | None:
+    row = db.execute(
+        "SELECT st.name, st.role, st.stance, st.quotes, s.title, s.link, s.published FROM statements st "
+        "JOIN stories s ON s.id = st.story_id WHERE st.story_id = ? AND st.figure_id = ?",
+        [story_id, figure_id],
+    ).fetchone()
+    if row is None:
+        return None
+    name, role, stance, quotes, title, link, published = row
+    quoted = json.loads(quotes or "[]")
+    statement = StoryStatement(figure_id, str(name), role, side, stance, quoted)
+    source = Source(title=title or "(untitled)", link=link, published=parse_stamp(published))
+    return statement, Position(side=side, stance=stance, quote=strongest_quote(quoted), source=source)
 
 
 def _weight(debate: Debate) -> tuple[int, int, int]:
@@ -123,30 +148,30 @@ def _weight(debate: Debate) -> tuple[int, int, int]:
 
 
 def compose_briefing(db: Database, *, week: IsoWeek, tz: tzinfo = UTC, title: str | None = None) -> Briefing:
-    """The briefing for `week` (read in `tz`) from the frames stored in `db`."""
+    """The briefing for `week` (read in `tz`) from the debates stored in `db`."""
     start, end = week_bounds(week, tz)
-    stories = load_framed_stories(db, start=start - LOOKBACK, end=end)
+    stories = load_framed_stories(db, start=start, end=end)
+    placed = _placements(db, [s.story_id for s in stories])
+    by_debate: dict[str, list[FramedStory]] = defaultdict(list)
+    for story in stories:
+        debate_id = db.execute("SELECT debate_id FROM debate_stories WHERE story_id = ?",
+                               [story.story_id]).fetchone()
+        if debate_id is not None:
+            by_debate[str(debate_id[0])].append(story)
+    debate_ids = list(by_debate)
+    sides = _side_rows(db, debate_ids)
     debates: list[Debate] = []
-    moves: list[Move] = []
-    for group in group_debates(stories):
-        during = [s for s in group if _in(s, start, end)]
-        if not during:
-            continue
-        aligned = align_sides(group)
-        before = [s for s in group if s.published is not None and s.published < start]
-        debates.append(_debate(aligned, during))
-        moves.extend(_moves(aligned, before, during))
+    for debate_id, members in by_debate.items():
+        question, topic = db.execute("SELECT question, title FROM debates WHERE id = ?", [debate_id]).fetchone()
+        debates.append(_debate(question or topic, sides[debate_id], members, placed))
     debates.sort(key=_weight, reverse=True)
-    sources = sorted(
-        (s.source for s in stories if _in(s, start, end)),
-        key=lambda src: src.published or start,
-    )
+    moves = _moves(db, debate_ids, end - MOVES_WINDOW, end)
     return Briefing(
         week=week,
         title=title or "Weekly stance briefing",
         debates=debates,
-        moves=sorted(moves, key=lambda m: m.name),
-        sources=_unique(sources),
+        moves=sorted(moves, key=lambda m: (m.after.source.published or start, m.name)),
+        sources=_unique(sorted((s.source for s in stories), key=lambda src: src.published or start)),
     )
 
 

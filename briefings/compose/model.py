@@ -57,6 +57,7 @@ class DebateSide:
     label: str
     summary: str | None
     figures: list[FigurePosition] = field(default_factory=list)
+    kind: str = "camp"  # "camp", "observer" or "government": observers and the government are shown last
 
 
 @dataclass(frozen=True)

@@ -39,11 +39,6 @@ class FramedStory:
     def published(self) -> datetime | None:
         return self.source.published
 
-    @property
-    def sided(self) -> dict[int, str]:
-        """Figure id -> local side label, for figures the story puts on a side."""
-        return {s.figure_id: s.side for s in self.statements if s.side}
-
 
 def load_framed_stories(db: Database, *, start: datetime, end: datetime) -> list[FramedStory]:
     """Stories published in [start, end) that have a frame, oldest first."""

@@ -49,7 +49,8 @@ def stance_doc(report: StanceReport, *, shown: int = STATEMENTS_SHOWN) -> Doc:
     if report.changes:
         blocks.append(Heading("How it changed", level=2))
         blocks.append(Bullets(tuple(
-            spans(f"{change.before.side} → {change.after.side}: ", _day(change.before), " → ", _day(change.after))
+            spans(f"{change.before.side} → {change.after.side}: ", _day(change.before), " → ")
+            + _source(change.after)
             for change in report.changes
         )))
     if not report.statements:

@@ -244,3 +244,39 @@ def m009_rekey_figures_by_identity_policy(db: Database) -> None:
     name (see `briefings.store.figure_rekey`).
     """
     rekey_figures(db)
+
+
+@MIGRATIONS()
+def m010_debates(db: Database) -> None:
+    """Debates across stories: which story argues which debate, its sides, each statement's side, the moves.
+
+    All of it is derived from stored frames (`briefings.debates`), so it can be
+    rebuilt at any time; `debate_state` records the algorithm version that built it.
+    """
+    db.table("debates").create(
+        {"id": str, "question": str, "title": str, "updated_at": str}, pk="id", not_null={"id"},
+    )
+    db.table("debate_sides").create(
+        {"debate_id": str, "side": int, "kind": str, "name": str, "summary": str},
+        pk=("debate_id", "side"),
+        foreign_keys=[("debate_id", "debates", "id")],
+    )
+    db.table("debate_stories").create(  # debate_id NULL: a story that argues nothing; framed_at: of the frame placed
+        {"story_id": str, "debate_id": str, "framed_at": str}, pk="story_id",
+        foreign_keys=[("story_id", "stories", "id"), ("debate_id", "debates", "id")],
+    )
+    db.table("debate_stories").create_index(["debate_id"])
+    db.table("debate_positions").create(
+        {"story_id": str, "figure_id": int, "debate_id": str, "side": int, "week": str},
+        pk=("story_id", "figure_id"),
+    )
+    db.table("debate_positions").create_index(["figure_id"])
+    db.table("debate_positions").create_index(["debate_id", "week"])
+    db.table("debate_moves").create(
+        {"id": int, "debate_id": str, "figure_id": int, "before_story": str, "after_story": str,
+         "from_side": int, "to_side": int, "week": str, "cue": str},
+        pk="id",
+    )
+    db.table("debate_moves").create_index(["figure_id"])
+    db.table("debate_moves").create_index(["debate_id", "week"])
+    db.table("debate_state").create({"key": str, "value": str}, pk="key")
