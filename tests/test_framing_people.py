@@ -105,3 +105,9 @@ def test_a_role_is_shown_once() -> None:
 )
 def test_abbreviated_offices_and_suffixes_keep_their_full_stop(text: str, name: str, role: str | None) -> None:
     assert role_of(text, name) == role
+
+
+def test_a_served_as_clause_gives_its_office_without_the_time_clause() -> None:
+    text = ('"They remember what you gave," said Uladzimir Marchuk, who served as ambassador to Germany '
+            'before resigning in 2020.')
+    assert role_of(text, "Uladzimir Marchuk") == "ambassador to Germany"

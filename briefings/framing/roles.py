@@ -143,13 +143,15 @@ union party office campaign team club church parish congregation school universi
 """)
 _AS_ROLE = re.compile(
     r"(?:who|which)\s+(?:(?:now|also|currently|still|previously|once|later)\s+)?"
-    r"(?:is|was|has been|had been|serves as|served as|works as|worked as)\s+((?:a|an|the|one)\s.+)$",
+    r"(?:(?:is|was|has been|had been)\s+((?:a|an|the|one)\s.+)|(?:serves|served|works|worked) as\s+(.+))$",
     re.IGNORECASE,
 )
 _ADVERBS = frozenset({"now", "also", "currently", "still", "previously", "once", "later", "today"})
 # Inside a role phrase, a relative pronoun after the head noun opens a clause; the clause is kept only in
 # the forms above.
 _RELATIVE = re.compile(r"\s(?=(?:who|whose|which|where)\s)", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s(?=(?:before|after|when|while|because|since|until|although|though|unless)\s)",
+                          re.IGNORECASE)
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "rev", "the"})
 
 
@@ -168,7 +170,7 @@ def as_noun_phrase(phrase: str) -> str | None:
     if first in ("who", "whose", "which"):
         stated = _AS_ROLE.match(phrase)
         if stated:
-            return as_noun_phrase(stated.group(1))
+            return as_noun_phrase(stated.group(1) or stated.group(2))
         rest = [w.lower().strip(",") for w in words[1:]]
         while rest and rest[0] in _ADVERBS:
             rest.pop(0)
@@ -176,6 +178,9 @@ def as_noun_phrase(phrase: str) -> str | None:
         if (first == "who" and second in _ROLE_VERBS) or (first == "whose" and second in _WHOSE_NOUNS):
             return phrase
         return None
+    subordinate = _SUBORDINATE.search(phrase)
+    if subordinate:
+        phrase = phrase[:subordinate.start()]  # `ambassador to Germany before resigning in 2020`
     cut = _RELATIVE.search(phrase)
     if cut:
         head, clause = phrase[:cut.start()], phrase[cut.end():]
