@@ -21,7 +21,7 @@ CHANGE_CUE = re.compile(
     r"|now (?:says|wants|believes|argues|backs|supports|opposes|urges|calls for|favou?rs)"
     r"|no longer (?:supports?|backs?|believes?|opposes?|wants?|thinks?)"
     r"|(?:has|have|had) come (?:a)?round to"
-    r"|revers(?:al|ed (?:his|her|their) )"
+    r"|revers(?:al|ed (?:his|her|their) |ed (?:himself|herself|themselves|course))"
     r"|turn(?:s|ed)? against)\b",
     re.IGNORECASE,
 )
