@@ -110,7 +110,9 @@ def _pins(stories: list[DebateStory]) -> dict[int, str]:
     if GOVERNMENT in pins.values():
         against_government = set()
         for story in stories:
-            voice = {s.side for s in story.said if pins.get(s.figure_id) == GOVERNMENT and s.side}
+            # a government voice under a camp label ("for") sets apart those under another camp label;
+            # under its own label ("regime") it says nothing about who else speaks for the government
+            voice = {s.side for s in story.said if pins.get(s.figure_id) == GOVERNMENT and _is_camp_label(s.side)}
             against_government |= {s.figure_id for s in story.said if s.side and voice and s.side not in voice}
         for figure_id in labels:
             if figure_id not in pins and figure_id not in against_government and any(

@@ -21,7 +21,7 @@ CHANGE_CUE = re.compile(
     r"|now (?:says|wants|believes|argues|backs|supports|opposes|urges|calls for|favou?rs)"
     r"|no longer (?:supports?|backs?|believes?|opposes?|wants?|thinks?)"
     r"|(?:has|have|had) come (?:a)?round to"
-    r"|revers(?:al|ed (?:his|her|their) )"
+    r"|revers(?:al|ed (?:his|her|their) |ed (?:himself|herself|themselves|course))"
     r"|turn(?:s|ed)? against)\b",
     re.IGNORECASE,
 )
@@ -78,7 +78,7 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _first_named(sentence: str, names: list[str]) -> str | None:
+def first_named(sentence: str, names: list[str]) -> str | None:
     """Which of `names` the sentence names first: its subject, in news prose ("X, who ..., said")."""
     words = re.findall(r"[\w'-]+", fold(sentence))
     found = [(words.index(_surname(n)), n) for n in names if len(_surname(n)) >= 3 and _surname(n) in words]
@@ -98,16 +98,16 @@ def change_cue_about(name: str, *, quotes: list[str], stance: str | None, story_
     for quote in quotes:
         if has_change_cue(quote):
             return quote
-    if stance and has_change_cue(stance) and _first_named(stance, names) in (name, None):
+    if stance and has_change_cue(stance) and first_named(stance, names) in (name, None):
         return stance  # the frame chose this sentence as their stance: unless it names someone else first
     prose = sentences(story_text)
     for sentence in prose:
-        if has_change_cue(sentence) and _first_named(sentence, names) == name:
+        if has_change_cue(sentence) and first_named(sentence, names) == name:
             return sentence
     # A delayed-identification lede ("A shop steward who led the strike now backs arbitration") names
     # its subject only in the sentences after it: the first figure they name.
-    if prose and has_change_cue(prose[0]) and _first_named(prose[0], names) is None:
-        subject = next((n for n in map(lambda s: _first_named(s, names), prose[1:]) if n), None)
+    if prose and has_change_cue(prose[0]) and first_named(prose[0], names) is None:
+        subject = next((n for n in map(lambda s: first_named(s, names), prose[1:]) if n), None)
         if subject == name:
             return prose[0]
     return None

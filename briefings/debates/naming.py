@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from briefings.debates.align import CAMP, GOVERNMENT, OBSERVER, AlignedSide
-from briefings.debates.cues import is_government, is_observer, is_telling, real_question, wants
+from briefings.debates.cues import first_named, is_government, is_observer, is_telling, real_question, wants
 from briefings.debates.inputs import DebateStory
 from briefings.framing.names import fold
 
@@ -37,7 +37,10 @@ def _camp_name(side: AlignedSide, others: list[AlignedSide]) -> str | None:
     theirs = [_words(t) for other in others for t in _texts(other)]
     best: tuple[float, str] | None = None
     for statement in side.statements:
+        voices = [s.name for s in statement.story.said if s.side or s.quotes]
         for sentence in [statement.said.stance or "", *statement.said.evidence]:
+            if first_named(sentence, voices) not in (statement.said.name, None):
+                continue  # what someone else in the sentence wants ("Dubrouski wants something for ...")
             for phrase in wants(sentence):
                 words = _words(phrase)
                 if not words:
