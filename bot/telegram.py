@@ -15,14 +15,14 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageOriginChannel, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot import messages
 from bot.commands import Chat, Reply, Request, Sender, Services, commands, dispatch, parse_command
-from bot.commands.core import REGISTRY
+from bot.commands.core import REGISTRY, ChannelInfo, ChannelRefused
 from bot.config import Settings
 from bot.delivery import SENT, Pacer, SendResult
 from briefings.render.doc import Doc
@@ -32,7 +32,9 @@ logger = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
-GONE_PHRASES = ("chat not found", "bot was kicked", "bot was blocked", "user is deactivated", "have no rights")
+GONE_PHRASES = ("chat not found", "bot was kicked", "bot was blocked", "user is deactivated", "have no rights",
+                "need administrator rights")
+LOOK_UP_TIMEOUT = 30.0  # seconds /channel add waits for getChat and getChatMember
 
 
 def _chat(update: Update) -> Chat:
@@ -60,6 +62,37 @@ async def _sender(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat
         except TelegramError as exc:
             logger.warning("could not check admin rights of %s in %s: %s", user.id, chat.id, exc)
     return Sender(id=str(user.id), name=user.full_name, is_admin=user.id in admins, is_chat_admin=is_chat_admin)
+
+
+class TelegramChannels:
+    """`/channel add`'s view of Telegram: getChat, then getChatMember for the bot's own rights.
+
+    Commands run in a worker thread, so the lookups are handed to the adapter's event loop.
+    """
+
+    def __init__(self, bot: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self.bot, self.loop = bot, loop
+
+    def look_up(self, ref: str) -> ChannelInfo:
+        future = asyncio.run_coroutine_threadsafe(self._look_up(ref), self.loop)
+        return future.result(LOOK_UP_TIMEOUT)
+
+    async def _look_up(self, ref: str) -> ChannelInfo:
+        target: int | str = int(ref) if ref.lstrip("-").isdigit() else ref if ref.startswith("@") else f"@{ref}"
+        try:
+            chat = await self.bot.get_chat(target)
+            if chat.type != ChatType.CHANNEL:
+                raise ChannelRefused(f"{ref} is not a channel (in a group, an admin sends /subscribe there)")
+            member = await self.bot.get_chat_member(chat.id, self.bot.id)
+        except BadRequest as exc:
+            raise ChannelRefused(f"Telegram knows no channel {ref} that I am in ({exc.message})") from None
+        except Forbidden:
+            raise ChannelRefused(f"I am not a member of {ref}: add me to it as an administrator") from None
+        except (TimedOut, NetworkError) as exc:
+            raise ChannelRefused(f"could not ask Telegram about {ref} ({exc}); try again") from None
+        if member.status not in ADMIN_STATUSES or not getattr(member, "can_post_messages", False):
+            raise ChannelRefused(f"I am not an administrator of {ref} allowed to post messages; make me one")
+        return ChannelInfo(id=str(chat.id), title=chat.title, username=chat.username)
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -119,7 +152,8 @@ def build_telegram_app(
             return  # a command for another bot in this group
         name, args = parsed
         sender = await _sender(update, context, chat, name, admins)
-        request = Request(chat=chat, sender=sender, name=name, args=args, services=services)
+        request = Request(chat=chat, sender=sender, name=name, args=args, services=services,
+                          channels=TelegramChannels(context.bot, asyncio.get_running_loop()))
         reply = await asyncio.to_thread(dispatch, request)
         await send_reply(reply, chat_id=int(chat.id), bot=context.bot, edit=edit, pacer=pacer,
                          is_group=not chat.is_private)
@@ -140,6 +174,15 @@ def build_telegram_app(
         message = query.message if isinstance(query.message, Message) else None
         await run_command(update, context, query.data or "", edit=message)
 
+    async def on_forward(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A channel post forwarded to the bot in private links that channel, as `/channel add ID` would."""
+        message = update.effective_message
+        origin = message.forward_origin if message is not None else None
+        if isinstance(origin, MessageOriginChannel):
+            await run_command(update, context, f"/channel add {origin.chat.id}")
+        else:
+            await on_text(update, context)
+
     async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Plain text in a private chat gets a hint; in groups the bot stays quiet."""
         await send_reply(Reply(messages.plain_text_hint()), chat_id=int(_chat(update).id), bot=context.bot)
@@ -153,8 +196,10 @@ def build_telegram_app(
             except TelegramError:
                 logger.warning("could not send the apology either")
 
-    app.add_handler(MessageHandler(filters.COMMAND, on_command))
+    # A channel post has no sender whose rights could be checked: channels are linked by an admin instead.
+    app.add_handler(MessageHandler(filters.COMMAND & ~filters.UpdateType.CHANNEL_POSTS, on_command))
     app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(MessageHandler(filters.FORWARDED & filters.ChatType.PRIVATE, on_forward))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_text))
     app.add_error_handler(on_error)
     return app

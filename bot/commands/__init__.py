@@ -5,7 +5,7 @@ Importing this package registers all commands (reader, subscription, admin).
 
 from __future__ import annotations
 
-from bot.commands import admin, reader, subscription
+from bot.commands import admin, channels, reader, subscription
 from bot.commands.core import (
     Button,
     Chat,
@@ -28,6 +28,7 @@ __all__ = [
     "Sender",
     "Services",
     "admin",
+    "channels",
     "commands",
     "dispatch",
     "parse_command",

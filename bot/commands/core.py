@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -93,14 +93,38 @@ class Services:
 
 
 @dataclass(frozen=True)
+class ChannelInfo:
+    """A channel the platform says the bot may post in."""
+
+    id: str
+    title: str | None = None
+    username: str | None = None
+
+
+class ChannelRefused(Exception):
+    """The platform has no such channel, or the bot may not post there; the message says which, in words."""
+
+
+class ChannelDirectory(Protocol):
+    """What a platform can say about a channel at link time (Telegram: getChat, getChatMember)."""
+
+    def look_up(self, ref: str) -> ChannelInfo:
+        """The channel `ref` (`@name` or an id) names; ChannelRefused unless the bot is an admin who may post."""
+
+
+@dataclass(frozen=True)
 class Request:
-    """One command as received: `/stance Latushka` -> name 'stance', args ['Latushka']."""
+    """One command as received: `/stance Latushka` -> name 'stance', args ['Latushka'].
+
+    `channels` is the platform's channel directory, where it has one (Telegram), for `/channel add`.
+    """
 
     chat: Chat
     sender: Sender
     name: str
     args: list[str]
     services: Services
+    channels: ChannelDirectory | None = None
 
     @property
     def text(self) -> str:

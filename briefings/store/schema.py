@@ -229,3 +229,14 @@ def m008_follow_alerts_and_feed_health_notices(db: Database) -> None:
     """When each chat was last alerted about its follows, and which feed troubles admins were told of."""
     db.table("follows").add_column("last_alert_at", str)
     db.table("feeds").add_column("notified_state", str)
+
+
+@MIGRATIONS()
+def m009_linked_channels(db: Database) -> None:
+    """Who linked a channel (the admin told when it is lost), and whether they were told.
+
+    A channel is a subscription of kind 'channel', not a table of its own: delivery,
+    pacing and the ledger treat it like any group.
+    """
+    db.table("subscriptions").add_column("linked_by", str)
+    db.table("subscriptions").add_column("loss_notified", int)

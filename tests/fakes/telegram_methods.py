@@ -110,6 +110,8 @@ class BotApi(TelegramWorld):
             raise ApiError(403, f"Forbidden: bot was kicked from the {chat.kind_name}")
         elif not chat.bot_member:
             raise ApiError(403, f"Forbidden: bot is not a member of the {chat.kind_name}")
+        elif chat.type == "channel" and not (chat.bot_admin and chat.bot_can_post):
+            raise ApiError(400, "Bad Request: need administrator rights in the channel chat")
 
     def _render(self, params: dict[str, Any]) -> tuple[str, str, list[dict[str, Any]]]:
         """(text as sent, plain text, entities) after Telegram's checks."""
@@ -154,6 +156,17 @@ class BotApi(TelegramWorld):
         if user is self.bot_user:
             if chat.blocked:
                 return {"status": "kicked", "user": user, "until_date": 0}
+            if chat.type == "channel" and chat.bot_admin:
+                return {
+                    "status": "administrator",
+                    "user": user,
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_promote_members": False,
+                    **dict.fromkeys(ADMIN_RIGHTS, True),
+                    "can_post_messages": chat.bot_can_post,
+                    "can_edit_messages": chat.bot_can_post,
+                }
             return {"status": "member" if chat.bot_member else "left", "user": user}
         if chat.type == "private":
             return {"status": "member", "user": user}
