@@ -22,9 +22,10 @@ from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, 
 
 from bot import messages
 from bot.commands import Chat, Reply, Request, Sender, Services, commands, dispatch, parse_command
-from bot.commands.core import REGISTRY, ChannelInfo, ChannelRefused
+from bot.commands.core import REGISTRY, Attachment, ChannelInfo, ChannelRefused
 from bot.config import Settings
 from bot.delivery import SENT, Pacer, SendResult
+from briefings.feeds.opml import MAX_OPML_BYTES
 from briefings.render.doc import Doc
 from briefings.render.telegram import to_telegram_html
 
@@ -123,6 +124,10 @@ async def send_reply(reply: Reply, *, chat_id: int, bot: Any, edit: Message | No
             continue
         await bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup if last else None,
                                disable_web_page_preview=True)
+    if reply.attachment is not None:
+        if pacer is not None:
+            await pacer.wait(str(chat_id), is_group=is_group)
+        await bot.send_document(chat_id, document=reply.attachment.content, filename=reply.attachment.filename)
 
 
 def build_telegram_app(
@@ -145,7 +150,7 @@ def build_telegram_app(
     admins = frozenset(settings.telegram_admin_ids)
 
     async def run_command(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
-                          edit: Message | None = None) -> None:
+                          edit: Message | None = None, attachment: Attachment | None = None) -> None:
         chat = _chat(update)
         parsed = parse_command(line, bot_username=context.bot.username)
         if parsed is None:
@@ -153,7 +158,7 @@ def build_telegram_app(
         name, args = parsed
         sender = await _sender(update, context, chat, name, admins)
         request = Request(chat=chat, sender=sender, name=name, args=args, services=services,
-                          channels=TelegramChannels(context.bot, asyncio.get_running_loop()))
+                          channels=TelegramChannels(context.bot, asyncio.get_running_loop()), attachment=attachment)
         reply = await asyncio.to_thread(dispatch, request)
         await send_reply(reply, chat_id=int(chat.id), bot=context.bot, edit=edit, pacer=pacer,
                          is_group=not chat.is_private)
@@ -173,6 +178,22 @@ def build_telegram_app(
         await query.answer()
         message = query.message if isinstance(query.message, Message) else None
         await run_command(update, context, query.data or "", edit=message)
+
+    async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A file captioned with a command (`/import`): downloaded for it unless it is over the OPML limit."""
+        message = update.effective_message
+        if message is None or message.document is None or not message.caption:
+            return
+        document = message.document
+        size = document.file_size or 0
+        content = b""
+        if size <= MAX_OPML_BYTES:  # a larger file is refused by the command without being downloaded
+            telegram_file = await context.bot.get_file(document.file_id)
+            content = bytes(await telegram_file.download_as_bytearray())
+            size = len(content)
+        attachment = Attachment(document.file_name or "file", content, size=size,
+                                mime=document.mime_type or "application/octet-stream")
+        await run_command(update, context, message.caption, attachment=attachment)
 
     async def on_forward(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A channel post forwarded to the bot in private links that channel, as `/channel add ID` would."""
@@ -200,6 +221,8 @@ def build_telegram_app(
     app.add_handler(MessageHandler(filters.COMMAND & ~filters.UpdateType.CHANNEL_POSTS, on_command))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(MessageHandler(filters.FORWARDED & filters.ChatType.PRIVATE, on_forward))
+    app.add_handler(MessageHandler(filters.Document.ALL & filters.CaptionRegex(r"^/")
+                                   & ~filters.UpdateType.CHANNEL_POSTS, on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_text))
     app.add_error_handler(on_error)
     return app

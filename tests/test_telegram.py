@@ -315,3 +315,34 @@ async def test_channels_link_by_name_or_forward_get_briefings_and_unlink_on_403(
     assert "/channel" in (await say(tg, ADMIN, "/help"))[0] and "/channel" not in (await say(tg, READER, "/help"))[0]
     assert tg.violations == []
     assert_all_accepted(tg)
+
+
+async def test_export_sends_opml_and_import_reads_a_captioned_file(tg: FakeTelegram, bot: object) -> None:
+    from briefings.feeds.opml import parse_opml
+    from tests.fakes.feed_server import local_rss
+
+    with FeedServer() as server:
+        url = server.add("/feed.xml", Route(body=local_rss(server.base)))
+        opml = (f'<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
+                f'<outline xmlUrl="{url}" text="Atom"/><outline xmlUrl="{url}"/></outline>'
+                f'<outline xmlUrl="{server.url("/gone.xml")}"/></body></opml>').encode()
+        before = len(tg.messages_to(ADMIN))
+        tg.send_document(ADMIN, None, "reader.opml", opml, caption="/import")
+        [summary] = (await tg.wait_for_messages(ADMIN, before + 1, timeout=10))[before:]
+        text = summary.plain or ""
+        assert "Imported reader.opml: 1 added, 1 failed, 1 skipped" in text
+        assert f"{url}: listed twice, skipped" in text and "HTTP 404" in text
+        tg.send_document(ADMIN, None, "bomb.opml", b'<!DOCTYPE opml [<!ENTITY a SYSTEM "file:///etc/passwd">]>'
+                         b'<opml><body><outline xmlUrl="https://x.example/f" text="&a;"/></body></opml>',
+                         caption="/import")
+        [refused] = (await tg.wait_for_messages(ADMIN, before + 2, timeout=10))[before + 1:]
+        assert "bomb.opml: refused: the file declares an external entity" in (refused.plain or "")
+        assert "nothing was imported" in (refused.plain or "")
+    tg.send_document(READER, None, "reader.opml", opml, caption="/import")
+    assert "for the bot's admins" in (await tg.wait_for_messages(READER, 1))[0].plain  # type: ignore[operator]
+    assert "send it back with the caption /import" in (await say(tg, ADMIN, "/export"))[0]
+    await tg.wait_until(lambda: len(tg.documents) == 1, what="the OPML document")
+    chat_id, name, content = tg.documents[0]
+    assert (chat_id, name) == (ADMIN, "feeds.opml") and [f.url for f in parse_opml(content)] == [url]
+    assert "Send me an OPML file" in (await say(tg, ADMIN, "/import"))[0]
+    assert_all_accepted(tg)

@@ -20,7 +20,26 @@ from types import TracebackType
 from briefings.feeds.outbound import OutboundPolicy
 
 CHUNK = 64 * 1024
+STORY = (
+    "Councillor Mira Olsen said the old bridge must close for repairs this summer. "
+    "Councillor Tomas Vale disagreed: \u201cClosing it cuts the market in half,\u201d he said. "
+)
 LOCAL = OutboundPolicy(allow_private=True)  # what ALLOW_PRIVATE_NETWORKS=true gives the domain
+
+
+def local_rss(base: str, *, title: str = "Local Gazette", items: int = 3, repeat: int = 8) -> bytes:
+    """A small RSS feed whose stories carry their full text (no teaser) and link only to `base`.
+
+    So ingesting it never fetches an article from anywhere, and never leaves loopback.
+    """
+    entries = "".join(
+        f"<item><title>{title} story {i}</title><link>{base}/story/{i}</link><guid>{base}/story/{i}</guid>"
+        f"<pubDate>Wed, 25 Nov 2026 10:{i % 60:02d}:00 GMT</pubDate>"
+        f"<description>{STORY * repeat}</description></item>"
+        for i in range(items)
+    )
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+            f"<link>{base}/</link><description>test</description>{entries}</channel></rss>").encode()
 
 
 @dataclass

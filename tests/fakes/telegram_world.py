@@ -180,6 +180,7 @@ class TelegramWorld:
         self.callback_answers: list[dict[str, Any]] = []
         self.chat_actions: list[tuple[int, str]] = []
         self.left_chats: list[int] = []
+        self.documents: list[tuple[int, str, bytes]] = []  # (chat id, file name, content) the bot sent
         self.calls: list[Call] = []
         self.call_counts: Counter[str] = Counter()
         self.sent_count = 0
@@ -192,6 +193,7 @@ class TelegramWorld:
         self._next_message_id: dict[int, int] = {}
         self._by_chat: dict[int, list[Sent]] = {}
         self._open_queries: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content), for getFile and downloads
         self._query_counter = 0
         # Updates, confirmed by getUpdates offsets.
         self._updates: list[tuple[int, str, dict[str, Any]]] = []
@@ -383,6 +385,32 @@ class TelegramWorld:
                                    "date": int(time.time())},
             }
             self._store(user_id, message)
+            self._enqueue("message", message)
+        return message
+
+    def send_document(
+        self, user: int | dict[str, Any], chat: int | None, filename: str, content: bytes, *, caption: str = ""
+    ) -> dict[str, Any]:
+        """A user sends a file (with a caption, e.g. `/import`) in `chat` (None: their private chat)."""
+        user_id = _as_id(user)
+        with self._lock:
+            target = self._chats[chat if chat is not None else user_id]
+            file_id = f"BQAC{len(self.files) + 1:06d}"
+            self.files[file_id] = (f"documents/file_{len(self.files) + 1}_{filename}", content)
+            message: dict[str, Any] = {
+                "message_id": self._new_message_id(target.id),
+                "from": self._users[user_id],
+                "chat": target.json(),
+                "date": int(time.time()),
+                "document": {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename,
+                             "mime_type": "text/x-opml", "file_size": len(content)},
+            }
+            if caption:
+                message["caption"] = caption
+                entities = bot_command_entities(caption)
+                if entities:
+                    message["caption_entities"] = entities
+            self._store(target.id, message)
             self._enqueue("message", message)
         return message
 
