@@ -289,7 +289,8 @@ async def start(settings: Settings, *, stop: asyncio.Event | None = None) -> Ser
     now = clock()
     scheduler.add_job(channel_losses, "interval", minutes=1, next_run_time=now, id="channel_losses",
                       max_instances=1, coalesce=True)
-    scheduler.add_job(poll, "interval", minutes=settings.briefing_poll_minutes, next_run_time=now,
+    # Feeds come due spread over the poll interval (by URL), so the poller looks every minute for the few due.
+    scheduler.add_job(poll, "interval", minutes=1, next_run_time=now,
                       id="poll", max_instances=1, coalesce=True, misfire_grace_time=None)
     scheduler.add_job(tick, "interval", minutes=1, next_run_time=now, id="tick", max_instances=1, coalesce=True)
     scheduler.add_job(alerts, "interval", minutes=15, next_run_time=now, id="alerts", max_instances=1,
