@@ -39,7 +39,7 @@ from briefings.feeds.ingest import Fresh, SourceResult, add_full_text, read_sour
 from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
 from briefings.store.feeds import due_feeds, ensure_feed
 
-__all__ = ["DEFAULT_PER_HOST", "DEFAULT_WORKERS", "host_of", "poll_due_feeds"]
+__all__ = ["DEFAULT_PER_HOST", "DEFAULT_WORKERS", "host_of", "poll_due_feeds", "poll_sources"]
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +126,26 @@ def poll_due_feeds(
     """
     for source in sources:
         ensure_feed(db, source, now=now)
-    due = due_feeds(db, now=now)
+    return poll_sources(db, due_feeds(db, now=now), now=now, poll_minutes=poll_minutes, client=client,
+                        full_text=full_text, timeout=timeout, policy=policy, workers=workers, per_host=per_host,
+                        max_bytes=max_bytes)
+
+
+def poll_sources(
+    db: Database,
+    due: list[str],
+    *,
+    now: datetime,
+    poll_minutes: int = DEFAULT_POLL_MINUTES,
+    client: httpx.Client | None = None,
+    full_text: bool = True,
+    timeout: float = DEFAULT_FETCH_TIMEOUT,
+    policy: OutboundPolicy = PUBLIC_ONLY,
+    workers: int = DEFAULT_WORKERS,
+    per_host: int = DEFAULT_PER_HOST,
+    max_bytes: int = MAX_BYTES,
+) -> list[SourceResult]:
+    """Ingest these feeds (rows in the table) concurrently, as `poll_due_feeds` does; results in their order."""
     if not due:
         return []
     rows = {row["url"]: row for row in db.table("feeds").rows_where("url IN (SELECT value FROM json_each(?))",
