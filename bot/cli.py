@@ -411,6 +411,65 @@ def broadcast(week_text: str | None, yes: bool, db: Path | None) -> None:
         sys.exit(1)
 
 
+@cli.group()
+def feeds() -> None:
+    """Move the polled feeds in and out as OPML, the format feed readers export and import."""
+
+
+@feeds.command("export")
+@db_option
+@domain_errors
+def feeds_export(db: Path | None) -> None:
+    """Print every polled web feed (local file paths are left out) as an OPML 2.0 document.
+
+    Example: briefing-bot feeds export > feeds.opml
+    """
+    from briefings.feeds.opml import write_opml
+    from briefings.store.feeds import web_feeds
+
+    settings = load(db)
+    database = open_database(settings.briefing_db)
+    click.echo(write_opml(web_feeds(database), now=datetime.now(UTC)).decode(), nl=False)
+
+
+@feeds.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@domain_errors
+def feeds_import(file: Path, db: Path | None) -> None:
+    """Add the feeds of an OPML file (nested categories too), reading each once before keeping it.
+
+    Prints one line per feed (added, already polled, listed twice, or the
+    error), then frames the new stories. A file that is too large, has too
+    many outlines or declares entities is refused whole with nothing imported.
+    Exits 1 if the file or any feed failed.
+
+    Example: briefing-bot feeds import ~/Downloads/feedly.opml
+    """
+    from bot.framer import framer_for
+    from briefings.feeds.importing import import_feeds
+    from briefings.feeds.opml import MAX_OPML_BYTES, check_size, parse_opml
+    from briefings.pipeline import frame_new_stories
+
+    settings = load(db)
+    try:
+        check_size(file.stat().st_size)
+        data = file.read_bytes()[:MAX_OPML_BYTES + 1]  # the file may grow between stat and read
+    except OSError as exc:
+        fail(f"cannot read {str(file)!r}: {exc.strerror or exc}")
+    listed = parse_opml(data)
+    database = open_database(settings.briefing_db)
+    failed = 0
+    for result in import_feeds(database, listed, now=datetime.now(UTC), poll_minutes=settings.briefing_poll_minutes,
+                               policy=settings.outbound_policy):
+        click.echo(result.describe())
+        failed += result.failed
+    framer, backend = framer_for(settings, database)
+    click.echo(frame_new_stories(database, framer=framer, backend=backend).describe())
+    if failed:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point of the console script and `python -m bot`."""
     cli(prog_name="briefing-bot")

@@ -44,6 +44,8 @@ def show(reply: Reply, console: Console) -> None:
         parts = [part for row in reply.buttons for b in row for part in (f"[{b.label}] ", Code(b.action), "  ")]
         doc += Doc.of(Context(spans("Buttons: ", *parts)))
     to_terminal(doc, console)
+    if reply.attachment is not None:  # a text file (an OPML export) is printed as it is
+        console.print(reply.attachment.content.decode("utf-8", "replace"), markup=False, highlight=False)
 
 
 def run_console(

@@ -89,3 +89,10 @@ def slack_cannot_post() -> Doc:
     return Doc.of(Paragraph(spans(
         "I can't post in this conversation, so only you see this. Invite me (", Code("/invite @briefing-bot"),
         ") to get answers and briefings here.")))
+
+
+def channel_lost(title: str, reason: str) -> Doc:
+    """Told to the admin who linked a channel, once, when delivery finds the bot can no longer post there."""
+    return Doc.of(Paragraph(spans(
+        Bold("Channel unlinked: "), f"I can no longer post in {title} ({reason}), so it gets no more briefings. "
+        "Make me an admin who may post messages there again, then ", Code("/channel add"), " it.")))

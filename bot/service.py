@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlite_utils import Database
 
+from bot import messages
 from bot.commands import Services
 from bot.config import Settings
 from bot.connect import Connector
@@ -37,6 +38,7 @@ from briefings.pipeline import frame_new_stories
 from briefings.render.doc import Bold, Doc, Paragraph, spans
 from briefings.schedule import enqueue_due
 from briefings.store import heartbeat, open_per_thread
+from briefings.store.channels import lost_channels, mark_loss_notified
 
 logger = logging.getLogger(__name__)
 
@@ -279,8 +281,21 @@ async def start(settings: Settings, *, stop: asyncio.Event | None = None) -> Ser
                     await tell(platform, chat, notice_doc(notice))
             mark_notified(db, notice)
 
+    async def channel_losses() -> None:
+        """Tell the admin who linked a channel that delivery found it gone (the bot lost its rights), once."""
+        for channel, reason in lost_channels(db):
+            if channel.platform not in senders or channel.linked_by is None:
+                continue
+            logger.warning("channel %s:%s was unlinked: %s", channel.platform, channel.chat_id, reason)
+            await tell(channel.platform, channel.linked_by, messages.channel_lost(channel.title or channel.chat_id,
+                                                                                   reason))
+            mark_loss_notified(db, platform=channel.platform, chat_id=channel.chat_id)
+
     now = clock()
-    scheduler.add_job(poll, "interval", minutes=settings.briefing_poll_minutes, next_run_time=now,
+    scheduler.add_job(channel_losses, "interval", minutes=1, next_run_time=now, id="channel_losses",
+                      max_instances=1, coalesce=True)
+    # Feeds come due spread over the poll interval (by URL), so the poller looks every minute for the few due.
+    scheduler.add_job(poll, "interval", minutes=1, next_run_time=now,
                       id="poll", max_instances=1, coalesce=True, misfire_grace_time=None)
     scheduler.add_job(tick, "interval", minutes=1, next_run_time=now, id="tick", max_instances=1, coalesce=True)
     scheduler.add_job(alerts, "interval", minutes=15, next_run_time=now, id="alerts", max_instances=1,

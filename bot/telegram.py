@@ -15,16 +15,17 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageOriginChannel, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot import messages
 from bot.commands import Chat, Reply, Request, Sender, Services, commands, dispatch, parse_command
-from bot.commands.core import REGISTRY
+from bot.commands.core import REGISTRY, Attachment, ChannelInfo, ChannelRefused
 from bot.config import Settings
 from bot.delivery import SENT, Pacer, SendResult
+from briefings.feeds.opml import MAX_OPML_BYTES
 from briefings.render.doc import Doc
 from briefings.render.telegram import to_telegram_html
 
@@ -32,7 +33,9 @@ logger = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
 ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
-GONE_PHRASES = ("chat not found", "bot was kicked", "bot was blocked", "user is deactivated", "have no rights")
+GONE_PHRASES = ("chat not found", "bot was kicked", "bot was blocked", "user is deactivated", "have no rights",
+                "need administrator rights")
+LOOK_UP_TIMEOUT = 30.0  # seconds /channel add waits for getChat and getChatMember
 
 
 def _chat(update: Update) -> Chat:
@@ -60,6 +63,37 @@ async def _sender(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat
         except TelegramError as exc:
             logger.warning("could not check admin rights of %s in %s: %s", user.id, chat.id, exc)
     return Sender(id=str(user.id), name=user.full_name, is_admin=user.id in admins, is_chat_admin=is_chat_admin)
+
+
+class TelegramChannels:
+    """`/channel add`'s view of Telegram: getChat, then getChatMember for the bot's own rights.
+
+    Commands run in a worker thread, so the lookups are handed to the adapter's event loop.
+    """
+
+    def __init__(self, bot: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self.bot, self.loop = bot, loop
+
+    def look_up(self, ref: str) -> ChannelInfo:
+        future = asyncio.run_coroutine_threadsafe(self._look_up(ref), self.loop)
+        return future.result(LOOK_UP_TIMEOUT)
+
+    async def _look_up(self, ref: str) -> ChannelInfo:
+        target: int | str = int(ref) if ref.lstrip("-").isdigit() else ref if ref.startswith("@") else f"@{ref}"
+        try:
+            chat = await self.bot.get_chat(target)
+            if chat.type != ChatType.CHANNEL:
+                raise ChannelRefused(f"{ref} is not a channel (in a group, an admin sends /subscribe there)")
+            member = await self.bot.get_chat_member(chat.id, self.bot.id)
+        except BadRequest as exc:
+            raise ChannelRefused(f"Telegram knows no channel {ref} that I am in ({exc.message})") from None
+        except Forbidden:
+            raise ChannelRefused(f"I am not a member of {ref}: add me to it as an administrator") from None
+        except (TimedOut, NetworkError) as exc:
+            raise ChannelRefused(f"could not ask Telegram about {ref} ({exc}); try again") from None
+        if member.status not in ADMIN_STATUSES or not getattr(member, "can_post_messages", False):
+            raise ChannelRefused(f"I am not an administrator of {ref} allowed to post messages; make me one")
+        return ChannelInfo(id=str(chat.id), title=chat.title, username=chat.username)
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -90,6 +124,10 @@ async def send_reply(reply: Reply, *, chat_id: int, bot: Any, edit: Message | No
             continue
         await bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup if last else None,
                                disable_web_page_preview=True)
+    if reply.attachment is not None:
+        if pacer is not None:
+            await pacer.wait(str(chat_id), is_group=is_group)
+        await bot.send_document(chat_id, document=reply.attachment.content, filename=reply.attachment.filename)
 
 
 def build_telegram_app(
@@ -112,14 +150,15 @@ def build_telegram_app(
     admins = frozenset(settings.telegram_admin_ids)
 
     async def run_command(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
-                          edit: Message | None = None) -> None:
+                          edit: Message | None = None, attachment: Attachment | None = None) -> None:
         chat = _chat(update)
         parsed = parse_command(line, bot_username=context.bot.username)
         if parsed is None:
             return  # a command for another bot in this group
         name, args = parsed
         sender = await _sender(update, context, chat, name, admins)
-        request = Request(chat=chat, sender=sender, name=name, args=args, services=services)
+        request = Request(chat=chat, sender=sender, name=name, args=args, services=services,
+                          channels=TelegramChannels(context.bot, asyncio.get_running_loop()), attachment=attachment)
         reply = await asyncio.to_thread(dispatch, request)
         await send_reply(reply, chat_id=int(chat.id), bot=context.bot, edit=edit, pacer=pacer,
                          is_group=not chat.is_private)
@@ -140,6 +179,31 @@ def build_telegram_app(
         message = query.message if isinstance(query.message, Message) else None
         await run_command(update, context, query.data or "", edit=message)
 
+    async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A file captioned with a command (`/import`): downloaded for it unless it is over the OPML limit."""
+        message = update.effective_message
+        if message is None or message.document is None or not message.caption:
+            return
+        document = message.document
+        size = document.file_size or 0
+        content = b""
+        if size <= MAX_OPML_BYTES:  # a larger file is refused by the command without being downloaded
+            telegram_file = await context.bot.get_file(document.file_id)
+            content = bytes(await telegram_file.download_as_bytearray())
+            size = len(content)
+        attachment = Attachment(document.file_name or "file", content, size=size,
+                                mime=document.mime_type or "application/octet-stream")
+        await run_command(update, context, message.caption, attachment=attachment)
+
+    async def on_forward(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A channel post forwarded to the bot in private links that channel, as `/channel add ID` would."""
+        message = update.effective_message
+        origin = message.forward_origin if message is not None else None
+        if isinstance(origin, MessageOriginChannel):
+            await run_command(update, context, f"/channel add {origin.chat.id}")
+        else:
+            await on_text(update, context)
+
     async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Plain text in a private chat gets a hint; in groups the bot stays quiet."""
         await send_reply(Reply(messages.plain_text_hint()), chat_id=int(_chat(update).id), bot=context.bot)
@@ -153,8 +217,12 @@ def build_telegram_app(
             except TelegramError:
                 logger.warning("could not send the apology either")
 
-    app.add_handler(MessageHandler(filters.COMMAND, on_command))
+    # A channel post has no sender whose rights could be checked: channels are linked by an admin instead.
+    app.add_handler(MessageHandler(filters.COMMAND & ~filters.UpdateType.CHANNEL_POSTS, on_command))
     app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(MessageHandler(filters.FORWARDED & filters.ChatType.PRIVATE, on_forward))
+    app.add_handler(MessageHandler(filters.Document.ALL & filters.CaptionRegex(r"^/")
+                                   & ~filters.UpdateType.CHANNEL_POSTS, on_document))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_text))
     app.add_error_handler(on_error)
     return app

@@ -3,6 +3,7 @@
     BriefingsError
      ├── FeedError        a feed could not be fetched or parsed
      │    └── AddressRefused  the address is not on the public internet (outbound policy)
+     ├── OpmlError        an OPML file is refused whole (too big, too many outlines, unsafe, not OPML)
      ├── StorageError     the database cannot be opened or migrated
      └── FramingError     an article cannot be read or framed
 
@@ -20,6 +21,10 @@ class BriefingsError(Exception):
 
 class FeedError(BriefingsError):
     """A feed could not be fetched or parsed."""
+
+
+class OpmlError(BriefingsError):
+    """An OPML file is refused as a whole, before any of its feeds is imported."""
 
 
 class StorageError(BriefingsError):

@@ -206,3 +206,11 @@ def test_brief_now_preview_confirm_once_expiry_and_cancel(fresh_db: Database) ->
     assert "Cancelled" in doc_text(ask(fresh.buttons[0][1].action).doc)
     assert "doesn't exist" in doc_text(ask("/brief_now confirm nope").doc)
     assert outbox.counts(fresh_db)["queued"] == 3
+
+
+def test_channel_command_without_a_channel_directory_points_to_subscribe(services: Services) -> None:
+    admin = Sender(id="1", is_admin=True)
+    slack = Chat(platform="slack", id="D1", kind="private")
+    assert "/briefing subscribe" in run(services, "/channel add #general", chat=slack, sender=admin)
+    assert "No channels linked" in run(services, "/channel list", chat=slack, sender=admin)
+    assert "Usage: /channel add @name" in run(services, "/channel frobnicate", chat=slack, sender=admin)

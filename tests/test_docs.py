@@ -31,9 +31,21 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert readme_commands()[1] in ci.splitlines()
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+def leaf_commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
+    """Every runnable command by its full name (`feeds export`), groups opened."""
+    found: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            assert command.help and command.help.strip()
+            found.update(leaf_commands(command, f"{prefix}{name} "))
+        else:
+            found[f"{prefix}{name}"] = command
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(leaf_commands(cli)))
 def test_every_command_has_help_db_and_readme_entry(name: str) -> None:
-    command = cli.commands[name]
+    command = leaf_commands(cli)[name]
     assert command.help and command.help.strip()
     assert any(isinstance(p, click.Option) and "--db" in p.opts for p in command.params)
     assert f"`briefing-bot {name}" in README

@@ -204,6 +204,22 @@ async def test_addfeed_that_cannot_be_read_is_not_added(world: World) -> None:
     assert world.services.db.table("feeds").count == 0
 
 
+async def test_export_posts_the_opml_as_a_code_block_and_import_needs_a_file(world: World) -> None:
+    from briefings.feeds.opml import parse_opml
+
+    world.services.db.table("feeds").insert({"url": "https://gazette.example/feed?a=1&b=2", "title": "Gazette"})
+    before = len(world.slack.posted)
+    await world.ask("export", user=ADMIN)
+    posted = await world.slack.wait_for(
+        lambda: world.slack.posted[before:] if len(world.slack.posted) >= before + 2 else None)
+    assert "send it back" in posted[0].shown
+    code = posted[1].blocks[0]["text"]["text"]
+    assert code.startswith("```") and code.endswith("```")
+    opml = code.strip("`").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert [f.url for f in parse_opml(opml.encode())] == ["https://gazette.example/feed?a=1&b=2"]
+    assert "Send me an OPML file" in (await world.ask("import", user=ADMIN)).shown
+
+
 # -- /brief_now and its buttons ----------------------------------------------------------------------------------
 
 async def test_brief_now_confirm_replaces_the_preview_and_sends_once(world: World) -> None:

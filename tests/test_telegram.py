@@ -256,3 +256,93 @@ async def test_webhook_mode_takes_signed_updates_only(tg: FakeTelegram, sample_d
         running.stop.set()
         for close in running.closers:
             await close()
+
+
+CHANNEL, HIDDEN, NOT_ADMIN, READ_ONLY = -1009876543210, -1007777777777, -1005555555555, -1006666666666
+
+
+async def confirm_broadcast(tg: FakeTelegram) -> None:
+    """The admin sends /brief_now, confirms, and waits for the report."""
+    reports = sum("Broadcast done" in t for t in tg.texts_to(ADMIN))
+    last, buttons = await preview(tg)
+    tg.press_button(ADMIN, None, last.message_id, next(b for b in buttons if "confirm" in b))
+    await tg.wait_until(lambda: sum("Broadcast done" in t for t in tg.texts_to(ADMIN)) > reports, timeout=10,
+                        what="the admin's report")
+
+
+async def test_channels_link_by_name_or_forward_get_briefings_and_unlink_on_403(
+        tg: FakeTelegram, bot: tuple[service_module.Service, Clock]) -> None:
+    tg.add_channel(CHANNEL, "Varnia News", username="varnia_news", owner=ADMIN)
+    tg.add_channel(HIDDEN, "Hidden Varnia", owner=ADMIN)  # private: no @name, linked by forwarding a post
+    tg.add_channel(NOT_ADMIN, "Not ours", username="not_ours", bot_admin=False)
+    tg.add_channel(READ_ONLY, "Read only", username="read_only", can_post=False)
+    assert "for the bot's admins" in (await say(tg, READER, "/channel add @varnia_news"))[0]
+    assert "Not linked: I am not a member of @not_ours" in (await say(tg, ADMIN, "/channel add @not_ours"))[0]
+    assert "allowed to post" in (await say(tg, ADMIN, "/channel add @read_only"))[0]
+    assert "is not a channel" in (await say(tg, ADMIN, f"/channel add {GROUP}"))[0]
+    assert "Linked @varnia_news" in (await say(tg, ADMIN, "/channel add @varnia_news"))[0]
+    assert "already linked" in (await say(tg, ADMIN, "/channel add varnia_news"))[0]
+    before = len(tg.messages_to(ADMIN))
+    tg.forward_from_channel(ADMIN, HIDDEN, "a post from the hidden channel")
+    [linked] = (await tg.wait_for_messages(ADMIN, before + 1))[before:]
+    assert "Linked Hidden Varnia" in (linked.plain or "")
+    listed = (await say(tg, ADMIN, "/channel list"))[0]
+    assert "@varnia_news" in listed and "Hidden Varnia" in listed and "not_ours" not in listed
+    assert tg.calls_to("getChatMember")[-1].params["user_id"] == tg.bot_user["id"]  # the bot's own rights
+
+    tg.post_in_channel(CHANNEL, "/subscribe")  # a channel post has no sender to check: ignored, no apology
+    await confirm_broadcast(tg)
+    for channel in (CHANNEL, HIDDEN):
+        assert sum("Weekly stance briefing" in t for t in tg.texts_to(channel)) == 1
+    assert all("went wrong" not in t and "Subscribed" not in t for t in tg.texts_to(CHANNEL))
+
+    tg.revoke_admin(CHANNEL)  # the owner takes the bot's rights away: the next send gets 403
+    await confirm_broadcast(tg)
+    db = open_database(bot[0].services.db._path)  # type: ignore[attr-defined]
+    lost = get_subscription(db, "telegram", str(CHANNEL))
+    assert lost is not None and not lost.active and lost.linked_by == str(ADMIN)
+    job = bot[0].scheduler.get_job("channel_losses")
+    await job.func()
+    await job.func()  # told once, not every minute
+    told = [t for t in tg.texts_to(ADMIN) if "Channel unlinked" in t]
+    assert len(told) == 1 and "@varnia_news" in told[0] and "not a member of the channel" in told[0]
+
+    assert "Unlinked Hidden Varnia" in (await say(tg, ADMIN, "/channel remove Hidden Varnia"))[0]
+    assert "No linked channel" in (await say(tg, ADMIN, "/channel remove @varnia_news"))[0]
+    await job.func()
+    assert sum("Channel unlinked" in t for t in tg.texts_to(ADMIN)) == 1  # asked for: no loss notice
+    assert "No channels linked" in (await say(tg, ADMIN, "/channel list"))[0]
+    assert "/channel" in (await say(tg, ADMIN, "/help"))[0] and "/channel" not in (await say(tg, READER, "/help"))[0]
+    assert tg.violations == []
+    assert_all_accepted(tg)
+
+
+async def test_export_sends_opml_and_import_reads_a_captioned_file(tg: FakeTelegram, bot: object) -> None:
+    from briefings.feeds.opml import parse_opml
+    from tests.fakes.feed_server import local_rss
+
+    with FeedServer() as server:
+        url = server.add("/feed.xml", Route(body=local_rss(server.base)))
+        opml = (f'<?xml version="1.0"?><opml version="2.0"><body><outline text="News">'
+                f'<outline xmlUrl="{url}" text="Atom"/><outline xmlUrl="{url}"/></outline>'
+                f'<outline xmlUrl="{server.url("/gone.xml")}"/></body></opml>').encode()
+        before = len(tg.messages_to(ADMIN))
+        tg.send_document(ADMIN, None, "reader.opml", opml, caption="/import")
+        [summary] = (await tg.wait_for_messages(ADMIN, before + 1, timeout=10))[before:]
+        text = summary.plain or ""
+        assert "Imported reader.opml: 1 added, 1 failed, 1 skipped" in text
+        assert f"{url}: listed twice, skipped" in text and "HTTP 404" in text
+        tg.send_document(ADMIN, None, "bomb.opml", b'<!DOCTYPE opml [<!ENTITY a SYSTEM "file:///etc/passwd">]>'
+                         b'<opml><body><outline xmlUrl="https://x.example/f" text="&a;"/></body></opml>',
+                         caption="/import")
+        [refused] = (await tg.wait_for_messages(ADMIN, before + 2, timeout=10))[before + 1:]
+        assert "bomb.opml: refused: the file declares an external entity" in (refused.plain or "")
+        assert "nothing was imported" in (refused.plain or "")
+    tg.send_document(READER, None, "reader.opml", opml, caption="/import")
+    assert "for the bot's admins" in (await tg.wait_for_messages(READER, 1))[0].plain  # type: ignore[operator]
+    assert "send it back with the caption /import" in (await say(tg, ADMIN, "/export"))[0]
+    await tg.wait_until(lambda: len(tg.documents) == 1, what="the OPML document")
+    chat_id, name, content = tg.documents[0]
+    assert (chat_id, name) == (ADMIN, "feeds.opml") and [f.url for f in parse_opml(content)] == [url]
+    assert "Send me an OPML file" in (await say(tg, ADMIN, "/import"))[0]
+    assert_all_accepted(tg)

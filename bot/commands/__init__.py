@@ -5,8 +5,9 @@ Importing this package registers all commands (reader, subscription, admin).
 
 from __future__ import annotations
 
-from bot.commands import admin, reader, subscription
+from bot.commands import admin, channels, feedlist, reader, subscription
 from bot.commands.core import (
+    Attachment,
     Button,
     Chat,
     Command,
@@ -20,6 +21,7 @@ from bot.commands.core import (
 )
 
 __all__ = [
+    "Attachment",
     "Button",
     "Chat",
     "Command",
@@ -28,8 +30,10 @@ __all__ = [
     "Sender",
     "Services",
     "admin",
+    "channels",
     "commands",
     "dispatch",
+    "feedlist",
     "parse_command",
     "reader",
     "subscription",

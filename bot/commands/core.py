@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -63,6 +63,20 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a command (an OPML upload) or with its reply (an export).
+
+    `size` is what the platform says the file holds; an adapter that refuses to download a file over a
+    command's limit passes the size with empty `content`, so the command can say why in one line.
+    """
+
+    filename: str
+    content: bytes
+    size: int = 0
+    mime: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
 class Reply:
     """What to answer: a document, optional rows of buttons.
 
@@ -70,12 +84,14 @@ class Reply:
     wakes the delivery worker, which reports the counts to this chat when done.
     `replace` asks the adapter to edit the message whose button was pressed
     instead of sending a new one (so a preview becomes "Sending..." in place).
+    `attachment` is a file to send after the document (Telegram: a document; Slack: a code block).
     """
 
     doc: Doc
     buttons: tuple[tuple[Button, ...], ...] = ()
     broadcast: str | None = None
     replace: bool = False
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)
@@ -93,14 +109,40 @@ class Services:
 
 
 @dataclass(frozen=True)
+class ChannelInfo:
+    """A channel the platform says the bot may post in."""
+
+    id: str
+    title: str | None = None
+    username: str | None = None
+
+
+class ChannelRefused(Exception):
+    """The platform has no such channel, or the bot may not post there; the message says which, in words."""
+
+
+class ChannelDirectory(Protocol):
+    """What a platform can say about a channel at link time (Telegram: getChat, getChatMember)."""
+
+    def look_up(self, ref: str) -> ChannelInfo:
+        """The channel `ref` (`@name` or an id) names; ChannelRefused unless the bot is an admin who may post."""
+
+
+@dataclass(frozen=True)
 class Request:
-    """One command as received: `/stance Latushka` -> name 'stance', args ['Latushka']."""
+    """One command as received: `/stance Latushka` -> name 'stance', args ['Latushka'].
+
+    `channels` is the platform's channel directory, where it has one (Telegram), for `/channel add`;
+    `attachment` the file the command came with (a document captioned `/import`).
+    """
 
     chat: Chat
     sender: Sender
     name: str
     args: list[str]
     services: Services
+    channels: ChannelDirectory | None = None
+    attachment: Attachment | None = None
 
     @property
     def text(self) -> str:

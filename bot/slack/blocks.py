@@ -14,9 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 from bot import messages
-from bot.commands import Button, Reply, commands
+from bot.commands import Attachment, Button, Reply, commands
 from briefings.render.doc import Block, Bullets, Code, Context, Doc, Paragraph, Span, Text
-from briefings.render.slack import MAX_BLOCKS, SlackMessage, escape_mrkdwn, to_slack_messages
+from briefings.render.slack import MAX_BLOCKS, SECTION_LIMIT, SlackMessage, escape_mrkdwn, to_slack_messages
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +91,36 @@ def button_blocks(rows: tuple[tuple[Button, ...], ...]) -> list[dict[str, Any]]:
     return blocks
 
 
+def attachment_messages(attachment: Attachment) -> list[SlackMessage]:
+    """A text file (an OPML export) as code blocks in the channel.
+
+    Not a Slack file: uploading one takes three calls (getUploadURLExternal, a POST to the
+    URL it returns, completeUploadExternal) and the files:write scope; an export is text to copy.
+    """
+    room = SECTION_LIMIT - len("``````")
+    chunks: list[str] = []
+    current = ""
+    for raw in attachment.content.decode("utf-8", "replace").splitlines():
+        line = escape_mrkdwn(raw)[:room]
+        if current and len(current) + 1 + len(line) > room:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current:
+        chunks.append(current)
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": f"```{chunk}```"}} for chunk in chunks]
+    return [SlackMessage(text=escape_mrkdwn(attachment.filename), blocks=blocks[start:start + MAX_BLOCKS])
+            for start in range(0, len(blocks), MAX_BLOCKS)]
+
+
 def reply_messages(reply: Reply) -> list[SlackMessage]:
-    """The reply as Slack messages, buttons after the text (in a message of their own when the last one is full)."""
+    """The reply as Slack messages: the text, its buttons, then any attached file as code blocks."""
+    posted = _doc_messages(reply)
+    return posted + attachment_messages(reply.attachment) if reply.attachment is not None else posted
+
+
+def _doc_messages(reply: Reply) -> list[SlackMessage]:
+    """The document, buttons after the text (in a message of their own when the last one is full)."""
     rendered = to_slack_messages(slack_doc(reply.doc)) or [SlackMessage(text="(no text)", blocks=[])]
     if not reply.buttons:
         return rendered

@@ -95,17 +95,20 @@ class Fetched:
         return self.headers.get("last-modified")
 
 
-def make_client(*, timeout: float = DEFAULT_FETCH_TIMEOUT, policy: OutboundPolicy = PUBLIC_ONLY) -> httpx.Client:
+def make_client(
+    *, timeout: float = DEFAULT_FETCH_TIMEOUT, policy: OutboundPolicy = PUBLIC_ONLY, max_connections: int = 20
+) -> httpx.Client:
     """A client with our timeouts and User-Agent whose sockets obey `policy`; `fetch` follows redirects itself.
 
     With the guarded transport httpx ignores HTTP(S)_PROXY: a proxy would connect
-    to addresses the policy never sees.
+    to addresses the policy never sees. `max_connections`: the poller's threads, each may keep one alive.
     """
     return httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT)),
         headers={"User-Agent": USER_AGENT},
         follow_redirects=False,
-        transport=None if policy.allow_private else GuardedTransport(policy),
+        limits=httpx.Limits(max_connections=max(100, max_connections), max_keepalive_connections=max_connections),
+        transport=None if policy.allow_private else GuardedTransport(policy, max_connections=max_connections),
     )
 
 

@@ -22,17 +22,28 @@ import httpx
 from sqlite_utils import Database
 
 from briefings.errors import FeedError, StorageError
-from briefings.feeds.fetch import DEFAULT_FETCH_TIMEOUT, MAX_BYTES, fetch, make_client
+from briefings.feeds.fetch import DEFAULT_FETCH_TIMEOUT, MAX_BYTES, Fetched, fetch, make_client
 from briefings.feeds.fulltext import fetch_article_text, is_teaser
 from briefings.feeds.health import DEFAULT_POLL_MINUTES, next_poll_after
 from briefings.feeds.identity import content_hash, guid_key, link_key, story_id
-from briefings.feeds.model import FeedEntry
+from briefings.feeds.model import FeedEntry, ParsedFeed
 from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
 from briefings.feeds.parse import parse_feed
-from briefings.store.feeds import due_feeds, ensure_feed, record_failure, record_success, utc_text
+from briefings.store.feeds import ensure_feed, record_failure, record_success, utc_text
 from briefings.store.stories import Story, insert_stories, known_story_keys, story_is_known
 
-__all__ = ["MAX_FULL_TEXT_FAILURES", "SourceResult", "ingest_source", "ingest_sources", "poll_due_feeds"]
+__all__ = [
+    "MAX_FULL_TEXT_FAILURES",
+    "Fresh",
+    "Read",
+    "SourceResult",
+    "add_full_text",
+    "ingest_source",
+    "ingest_sources",
+    "read_source",
+    "settle_read",
+    "store_fresh",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +186,134 @@ def ingest_source(
         raise StorageError(f"cannot store stories of {source}: {exc}") from exc
 
 
+@dataclass(frozen=True)
+class Read:
+    """One source as fetched (and parsed, when it changed): the network half of an ingest, with no database.
+
+    The poller's worker threads produce these; the thread that owns the database stores them.
+    """
+
+    source: str
+    fetched: Fetched | None = None
+    parsed: ParsedFeed | None = None
+    error: str | None = None
+
+
+def read_source(
+    source: str,
+    *,
+    etag: str | None,
+    last_modified: str | None,
+    client: httpx.Client | None,
+    timeout: float,
+    max_bytes: int,
+    policy: OutboundPolicy,
+) -> Read:
+    """Fetch `source` conditionally and parse it unless the server said 304 (which costs no parse)."""
+    try:
+        fetched = fetch(
+            source, client=client, etag=etag, last_modified=last_modified, timeout=timeout, max_bytes=max_bytes,
+            policy=policy,
+        )
+        if fetched.unchanged:
+            return Read(source, fetched=fetched)
+        return Read(source, fetched=fetched, parsed=parse_feed(fetched.content, headers=fetched.headers,
+                                                               url=fetched.url))
+    except FeedError as exc:
+        return Read(source, error=str(exc))
+    except Exception as exc:  # a parser bug on hostile input must not stop the other feeds
+        logger.exception("unexpected error ingesting %s", source)
+        return Read(source, error=f"unexpected {type(exc).__name__}: {exc}")
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """A changed feed's stories not stored yet, and which of them are teasers worth a full-text fetch."""
+
+    read: Read
+    stories: list[Story]
+    teasers: set[str]
+    candidates: int
+
+
+def settle_read(
+    db: Database, read: Read, *, row: dict[str, object], now: datetime, poll_minutes: int, full_text: bool,
+    jitter: bool = False,
+) -> SourceResult | Fresh:
+    """Record a failure or a 304 now; for a changed feed, the stories to store (after any full text)."""
+    if read.error is not None or read.fetched is None:
+        return _failed(db, read.source, read.error or "nothing fetched", row=row, now=now, poll_minutes=poll_minutes,
+                       jitter=jitter)
+    if read.parsed is None:  # 304: keep the validators, no parse happened
+        record_success(
+            db, read.source, now=now,
+            next_poll=next_poll_after(now, failures=0, poll_minutes=poll_minutes, url=read.source if jitter else None),
+            keep_validators=True, warning=_text(row.get("last_warning")),
+        )
+        return SourceResult(source=read.source, ok=True, unchanged=True, title=_text(row.get("title")))
+    stamp = utc_text(now)
+    candidates: list[Story] = []
+    teasers: set[str] = set()
+    for entry in read.parsed.entries:
+        story = _story(entry, feed=read.source, fetched_at=stamp)
+        if story is not None:
+            candidates.append(story)
+            if full_text and is_teaser(entry):
+                teasers.add(story.id)
+    fresh = _new_stories(db, candidates)
+    return Fresh(read, fresh, {s.id for s in fresh if s.id in teasers}, len(candidates))
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def add_full_text(
+    fresh: Fresh, *, client: httpx.Client | None, timeout: float, max_bytes: int, policy: OutboundPolicy
+) -> tuple[Fresh, int]:
+    """The new teasers with their articles' full text (network only, no database): how many were fetched."""
+    if not fresh.teasers:
+        return fresh, 0
+    stories, articles = _with_full_text(
+        fresh.stories, fresh.teasers, client=client, timeout=timeout, max_bytes=max_bytes, policy=policy
+    )
+    return replace(fresh, stories=stories), articles
+
+
+def store_fresh(
+    db: Database, fresh: Fresh, *, articles: int, now: datetime, poll_minutes: int, jitter: bool = False
+) -> SourceResult:
+    """Store a changed feed's new stories, then its validators and health."""
+    read, parsed, fetched = fresh.read, fresh.read.parsed, fresh.read.fetched
+    assert parsed is not None and fetched is not None
+    source = read.source
+    added = insert_stories(db, _new_stories(db, fresh.stories))  # again: another feed may have stored one meanwhile
+    # Validators are stored only now: were they stored before the stories, a crash in between
+    # would turn the next poll into a 304 and lose these stories for good.
+    record_success(
+        db,
+        source,
+        now=now,
+        next_poll=next_poll_after(now, failures=0, poll_minutes=poll_minutes, url=source if jitter else None),
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        title=parsed.title,
+        warning=parsed.warning,
+    )
+    known = fresh.candidates - added
+    logger.debug("%s: %d new, %d already stored, %d full texts", source, added, known, articles)
+    return SourceResult(
+        source=source,
+        ok=True,
+        new=added,
+        known=known,
+        warning=parsed.warning,
+        title=parsed.title,
+        entries=len(parsed.entries),
+        full_text=articles,
+    )
+
+
 def _ingest(
     db: Database,
     source: str,
@@ -188,76 +327,13 @@ def _ingest(
     policy: OutboundPolicy,
 ) -> SourceResult:
     row = ensure_feed(db, source, now=now)
-    try:
-        fetched = fetch(
-            source,
-            client=client,
-            etag=row.get("etag"),
-            last_modified=row.get("last_modified"),
-            timeout=timeout,
-            max_bytes=max_bytes,
-            policy=policy,
-        )
-        if fetched.unchanged:
-            record_success(
-                db,
-                source,
-                now=now,
-                next_poll=next_poll_after(now, failures=0, poll_minutes=poll_minutes),
-                keep_validators=True,
-                warning=row.get("last_warning"),
-            )
-            return SourceResult(source=source, ok=True, unchanged=True, title=row.get("title"))
-        parsed = parse_feed(fetched.content, headers=fetched.headers, url=fetched.url)
-    except FeedError as exc:
-        return _failed(db, source, str(exc), row=row, now=now, poll_minutes=poll_minutes)
-    except Exception as exc:  # a parser bug on hostile input must not stop the other feeds
-        logger.exception("unexpected error ingesting %s", source)
-        return _failed(
-            db, source, f"unexpected {type(exc).__name__}: {exc}", row=row, now=now, poll_minutes=poll_minutes
-        )
-
-    stamp = utc_text(now)
-    candidates: list[Story] = []
-    teasers: set[str] = set()
-    for entry in parsed.entries:
-        story = _story(entry, feed=source, fetched_at=stamp)
-        if story is not None:
-            candidates.append(story)
-            if full_text and is_teaser(entry):
-                teasers.add(story.id)
-    fresh = _new_stories(db, candidates)
-    articles = 0
-    if teasers:
-        fresh, articles = _with_full_text(
-            fresh, teasers, client=client, timeout=timeout, max_bytes=max_bytes, policy=policy
-        )
-    added = insert_stories(db, fresh)
-    # Validators are stored only now: were they stored before the stories, a crash in between
-    # would turn the next poll into a 304 and lose these stories for good.
-    record_success(
-        db,
-        source,
-        now=now,
-        next_poll=next_poll_after(now, failures=0, poll_minutes=poll_minutes),
-        etag=fetched.etag,
-        last_modified=fetched.last_modified,
-        title=parsed.title,
-        warning=parsed.warning,
-    )
-    logger.debug(
-        "%s: %d new, %d already stored, %d full texts", source, added, len(candidates) - added, articles
-    )
-    return SourceResult(
-        source=source,
-        ok=True,
-        new=added,
-        known=len(candidates) - added,
-        warning=parsed.warning,
-        title=parsed.title,
-        entries=len(parsed.entries),
-        full_text=articles,
-    )
+    read = read_source(source, etag=_text(row.get("etag")), last_modified=_text(row.get("last_modified")),
+                       client=client, timeout=timeout, max_bytes=max_bytes, policy=policy)
+    settled = settle_read(db, read, row=row, now=now, poll_minutes=poll_minutes, full_text=full_text)
+    if isinstance(settled, SourceResult):
+        return settled
+    fresh, articles = add_full_text(settled, client=client, timeout=timeout, max_bytes=max_bytes, policy=policy)
+    return store_fresh(db, fresh, articles=articles, now=now, poll_minutes=poll_minutes)
 
 
 def _failed(
@@ -268,10 +344,11 @@ def _failed(
     row: dict[str, object],
     now: datetime,
     poll_minutes: int,
+    jitter: bool = False,
 ) -> SourceResult:
     previous = row.get("consecutive_failures")
     failures = (previous if isinstance(previous, int) else 0) + 1
-    retry = next_poll_after(now, failures=failures, poll_minutes=poll_minutes)
+    retry = next_poll_after(now, failures=failures, poll_minutes=poll_minutes, url=source if jitter else None)
     record_failure(db, source, error=error, failures=failures, next_poll=retry)
     # INFO, not WARNING: the failure is also returned as data, which the caller reports.
     logger.info("%s: %s (failure %d, next try %s)", source, error, failures, utc_text(retry))
@@ -314,38 +391,3 @@ def ingest_sources(
     finally:
         if own:
             http.close()
-
-
-def poll_due_feeds(
-    db: Database,
-    *,
-    now: datetime,
-    poll_minutes: int = DEFAULT_POLL_MINUTES,
-    client: httpx.Client | None = None,
-    full_text: bool = True,
-    timeout: float = DEFAULT_FETCH_TIMEOUT,
-    sources: Iterable[str] = (),
-    policy: OutboundPolicy = PUBLIC_ONLY,
-) -> list[SourceResult]:
-    """Ingest every feed in the table whose `next_poll` has come: what the scheduler calls each tick.
-
-    `sources` (the configured feeds) are added to the table first, due at once
-    when new, so the scheduler can pass its settings every tick.
-    """
-    for source in sources:
-        ensure_feed(db, source, now=now)
-    due = due_feeds(db, now=now)
-    if not due:
-        return []
-    return list(
-        ingest_sources(
-            db,
-            due,
-            full_text=full_text,
-            client=client,
-            now=now,
-            poll_minutes=poll_minutes,
-            timeout=timeout,
-            policy=policy,
-        )
-    )

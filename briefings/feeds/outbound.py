@@ -172,15 +172,15 @@ class _GuardedBackend(httpcore.SyncBackend):
 class GuardedTransport(httpx.HTTPTransport):
     """httpx's own transport, whose every socket goes through `policy` (see the module docstring)."""
 
-    def __init__(self, policy: OutboundPolicy) -> None:
+    def __init__(self, policy: OutboundPolicy, *, max_connections: int = 20) -> None:
         ssl_context = httpx.create_ssl_context()  # built once: loading the CA bundle is most of a client's cost
         super().__init__(verify=ssl_context)
         # httpx has no public hook for httpcore's network backend, so its pool is replaced
         # with one built the same way plus ours; request mapping and errors stay httpx's.
         self._pool = httpcore.ConnectionPool(
             ssl_context=ssl_context,
-            max_connections=100,
-            max_keepalive_connections=20,
+            max_connections=max(100, max_connections),
+            max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,
             network_backend=_GuardedBackend(policy),
         )

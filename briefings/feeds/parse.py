@@ -23,6 +23,7 @@ import codecs
 import io
 import logging
 import re
+import threading
 import time
 import warnings
 from collections.abc import Mapping
@@ -46,6 +47,9 @@ _HTML_PAGE = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", r
 _CONTROL = bytes(range(9)) + bytes(range(14, 32))
 # Bozo exceptions that describe a cosmetic problem of a document that is otherwise a feed.
 NON_FATAL = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+# `warnings.catch_warnings` swaps process-wide state, so the poller's threads take turns here; parsing
+# holds the GIL anyway, so the lock costs no throughput.
+_PARSE_LOCK = threading.Lock()
 
 
 def _is_binary(data: bytes) -> bool:
@@ -148,7 +152,7 @@ def parse_feed(
     response_headers = {key.lower(): value for key, value in (headers or {}).items()}
     if url and url.lower().startswith(("http://", "https://")):
         response_headers.setdefault("content-location", url)
-    with warnings.catch_warnings():
+    with _PARSE_LOCK, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # feedparser's DeprecationWarnings are about its API, not the feed
         result = feedparser.parse(
             io.BytesIO(data),

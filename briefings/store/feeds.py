@@ -19,6 +19,7 @@ __all__ = [
     "ensure_feed",
     "get_feed",
     "list_feeds",
+    "web_feeds",
     "record_failure",
     "record_success",
     "utc_text",
@@ -54,6 +55,11 @@ def ensure_feed(db: Database, url: str, *, now: datetime) -> dict[str, Any]:
 def list_feeds(db: Database) -> list[dict[str, Any]]:
     """Every feed row, in the order they were added."""
     return list(db.table("feeds").rows_where(order_by="added_at, url"))
+
+
+def web_feeds(db: Database) -> list[dict[str, Any]]:
+    """The feeds with an http(s) address (what an OPML export lists), in the order they were added."""
+    return [row for row in list_feeds(db) if str(row["url"]).lower().startswith(("http://", "https://"))]
 
 
 def due_feeds(db: Database, *, now: datetime) -> list[str]:

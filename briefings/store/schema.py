@@ -280,3 +280,14 @@ def m010_debates(db: Database) -> None:
     db.table("debate_moves").create_index(["figure_id"])
     db.table("debate_moves").create_index(["debate_id", "week"])
     db.table("debate_state").create({"key": str, "value": str}, pk="key")
+
+
+@MIGRATIONS()
+def m011_linked_channels(db: Database) -> None:
+    """Who linked a channel (the admin told when it is lost), and whether they were told.
+
+    A channel is a subscription of kind 'channel', not a table of its own: delivery,
+    pacing and the ledger treat it like any group.
+    """
+    db.table("subscriptions").add_column("linked_by", str)
+    db.table("subscriptions").add_column("loss_notified", int)

@@ -31,6 +31,7 @@ class Subscription:
     topics: list[str] = field(default_factory=list)
     active: bool = True
     subscribed_at: str | None = None
+    linked_by: str | None = None  # the admin who linked a channel (kind 'channel'), told if it is lost
 
 
 def _subscription(row: dict[str, Any]) -> Subscription:
@@ -38,6 +39,7 @@ def _subscription(row: dict[str, Any]) -> Subscription:
         platform=row["platform"], chat_id=row["chat_id"], kind=row["kind"], title=row["title"],
         weekday=int(row["weekday"]), hour=int(row["hour"]), minute=int(row["minute"]), timezone=row["timezone"],
         topics=json.loads(row["topics"] or "[]"), active=bool(row["active"]), subscribed_at=row["subscribed_at"],
+        linked_by=row.get("linked_by"),
     )
 
 
@@ -72,14 +74,19 @@ def subscribe(
     minute: int,
     timezone: str,
     now: datetime,
+    linked_by: str | None = None,
 ) -> tuple[Subscription, bool]:
-    """Subscribe the chat (keeping its earlier settings if it comes back); return it and whether it is new."""
+    """Subscribe the chat (keeping its earlier settings if it comes back); return it and whether it is new.
+
+    `linked_by` names the admin who linked a channel from elsewhere, who is told if it is lost.
+    """
     existing = get_subscription(db, platform, chat_id)
     if existing and existing.active:
         return existing, False
     row: dict[str, Any] = {
         "platform": platform, "chat_id": chat_id, "kind": kind, "title": title, "active": 1,
         "subscribed_at": now.astimezone(UTC).isoformat(), "ended_at": None, "ended_reason": None,
+        "linked_by": linked_by, "loss_notified": None,
     }
     if existing is None:
         row.update(weekday=weekday, hour=hour, minute=minute, timezone=timezone, topics="[]")

@@ -103,6 +103,7 @@ class FakeTelegram(BotApi):
         self._answering.set()
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -265,6 +266,17 @@ class FakeTelegram(BotApi):
         if self._watchers:
             self._notify_watchers()
         return self._answer(status, body)
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """A file getFile named, as Telegram serves it at `{base_file_url}{token}/{file_path}`."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401, text="Unauthorized")
+        path = request.match_info["path"]
+        with self._lock:
+            content = next((c for p, c in self.files.values() if p == path), None)
+        if content is None:
+            return web.Response(status=404, text="Not Found")
+        return web.Response(body=content, content_type="application/octet-stream")
 
     @staticmethod
     def _answer(status: int, body: dict[str, Any]) -> web.Response:

@@ -110,6 +110,8 @@ class BotApi(TelegramWorld):
             raise ApiError(403, f"Forbidden: bot was kicked from the {chat.kind_name}")
         elif not chat.bot_member:
             raise ApiError(403, f"Forbidden: bot is not a member of the {chat.kind_name}")
+        elif chat.type == "channel" and not (chat.bot_admin and chat.bot_can_post):
+            raise ApiError(400, "Bad Request: need administrator rights in the channel chat")
 
     def _render(self, params: dict[str, Any]) -> tuple[str, str, list[dict[str, Any]]]:
         """(text as sent, plain text, entities) after Telegram's checks."""
@@ -154,6 +156,17 @@ class BotApi(TelegramWorld):
         if user is self.bot_user:
             if chat.blocked:
                 return {"status": "kicked", "user": user, "until_date": 0}
+            if chat.type == "channel" and chat.bot_admin:
+                return {
+                    "status": "administrator",
+                    "user": user,
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_promote_members": False,
+                    **dict.fromkeys(ADMIN_RIGHTS, True),
+                    "can_post_messages": chat.bot_can_post,
+                    "can_edit_messages": chat.bot_can_post,
+                }
             return {"status": "member" if chat.bot_member else "left", "user": user}
         if chat.type == "private":
             return {"status": "member", "user": user}
@@ -317,6 +330,44 @@ class BotApi(TelegramWorld):
             self.sent,
         )
         return message
+
+    def apiSendDocument(self, p: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        """A multipart upload (an aiohttp FileField) or a file_id already on the server."""
+        chat = self._resolve(p.get("chat_id"))
+        self._check_can_write(chat)
+        document = p.get("document")
+        if hasattr(document, "file"):
+            name, content = str(document.filename or "file"), document.file.read()
+        elif isinstance(document, str) and document in self.files:
+            path, content = self.files[document]
+            name = path.rsplit("/", 1)[-1]
+        else:
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        if not content:
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        file_id = f"BQAD{len(self.files) + 1:06d}"
+        self.files[file_id] = (f"documents/sent_{len(self.files) + 1}_{name}", content)
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(chat.id),
+            "from": self.bot_user,
+            "chat": chat.json(),
+            "date": int(time.time()),
+            "document": {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
+                         "file_size": len(content)},
+        }
+        if p.get("caption"):
+            message["caption"] = p["caption"]
+        self._store(chat.id, message)
+        self.documents.append((chat.id, name, content))
+        return message
+
+    def apiGetFile(self, p: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
+        found = self.files.get(str(p.get("file_id") or ""))
+        if found is None:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        path, content = found
+        return {"file_id": p["file_id"], "file_unique_id": f"u{p['file_id']}", "file_size": len(content),
+                "file_path": path}
 
     def apiEditMessageText(self, p: dict[str, Any]) -> dict[str, Any]:  # noqa: N802
         chat, message_id, stored = self._editable(p)

@@ -102,6 +102,8 @@ class Chat:
     deactivated: bool = False
     bot_member: bool = True
     migrated_to: int | None = None
+    bot_admin: bool = False  # channels: the bot is an administrator (bots can only be in channels as admins)
+    bot_can_post: bool = True  # channels: that administrator may post messages
 
     def json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type}
@@ -178,6 +180,7 @@ class TelegramWorld:
         self.callback_answers: list[dict[str, Any]] = []
         self.chat_actions: list[tuple[int, str]] = []
         self.left_chats: list[int] = []
+        self.documents: list[tuple[int, str, bytes]] = []  # (chat id, file name, content) the bot sent
         self.calls: list[Call] = []
         self.call_counts: Counter[str] = Counter()
         self.sent_count = 0
@@ -190,6 +193,7 @@ class TelegramWorld:
         self._next_message_id: dict[int, int] = {}
         self._by_chat: dict[int, list[Sent]] = {}
         self._open_queries: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content), for getFile and downloads
         self._query_counter = 0
         # Updates, confirmed by getUpdates offsets.
         self._updates: list[tuple[int, str, dict[str, Any]]] = []
@@ -247,6 +251,40 @@ class TelegramWorld:
             )
             self._chats[chat_id] = chat
         return chat
+
+    def add_channel(
+        self,
+        chat_id: int,
+        title: str,
+        *,
+        username: str | None = None,
+        owner: int | None = None,
+        bot_admin: bool = True,
+        can_post: bool = True,
+    ) -> Chat:
+        """A channel; the bot is in it as an administrator (`can_post`: allowed to post) unless `bot_admin=False`."""
+        with self._lock:
+            if owner is not None and owner not in self._users:
+                self.add_user(owner, f"User {owner}")
+            chat = Chat(
+                chat_id,
+                "channel",
+                title=title,
+                username=username,
+                owner=owner,
+                members={owner} if owner else set(),
+                bot_member=bot_admin,
+                bot_admin=bot_admin,
+                bot_can_post=can_post,
+            )
+            self._chats[chat_id] = chat
+        return chat
+
+    def revoke_admin(self, chat_id: int) -> None:
+        """The channel's owner takes the bot's admin rights, which removes it from the channel: sends get 403."""
+        with self._lock:
+            chat = self._chats[chat_id]
+            chat.bot_admin = chat.bot_member = False
 
     def chat(self, chat_id: int) -> Chat:
         return self._chats[chat_id]
@@ -330,6 +368,68 @@ class TelegramWorld:
             self._store(target.id, message)
             if self._reaches_bot(target, text, entities, replied):
                 self._enqueue("message", message)
+        return message
+
+    def forward_from_channel(self, user: int | dict[str, Any], channel: int, text: str) -> dict[str, Any]:
+        """A user forwards a post of `channel` to the bot in their private chat; queue it as an update."""
+        user_id = _as_id(user)
+        with self._lock:
+            source = self._chats[channel]
+            message: dict[str, Any] = {
+                "message_id": self._new_message_id(user_id),
+                "from": self._users[user_id],
+                "chat": self._chats[user_id].json(),
+                "date": int(time.time()),
+                "text": text,
+                "forward_origin": {"type": "channel", "chat": source.json(), "message_id": 1,
+                                   "date": int(time.time())},
+            }
+            self._store(user_id, message)
+            self._enqueue("message", message)
+        return message
+
+    def send_document(
+        self, user: int | dict[str, Any], chat: int | None, filename: str, content: bytes, *, caption: str = ""
+    ) -> dict[str, Any]:
+        """A user sends a file (with a caption, e.g. `/import`) in `chat` (None: their private chat)."""
+        user_id = _as_id(user)
+        with self._lock:
+            target = self._chats[chat if chat is not None else user_id]
+            file_id = f"BQAC{len(self.files) + 1:06d}"
+            self.files[file_id] = (f"documents/file_{len(self.files) + 1}_{filename}", content)
+            message: dict[str, Any] = {
+                "message_id": self._new_message_id(target.id),
+                "from": self._users[user_id],
+                "chat": target.json(),
+                "date": int(time.time()),
+                "document": {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename,
+                             "mime_type": "text/x-opml", "file_size": len(content)},
+            }
+            if caption:
+                message["caption"] = caption
+                entities = bot_command_entities(caption)
+                if entities:
+                    message["caption_entities"] = entities
+            self._store(target.id, message)
+            self._enqueue("message", message)
+        return message
+
+    def post_in_channel(self, channel: int, text: str) -> dict[str, Any]:
+        """Someone posts `text` in the channel; a bot that is its admin gets a `channel_post` with no sender."""
+        with self._lock:
+            chat = self._chats[channel]
+            entities = bot_command_entities(text)
+            message: dict[str, Any] = {
+                "message_id": self._new_message_id(channel),
+                "sender_chat": chat.json(),
+                "chat": chat.json(),
+                "date": int(time.time()),
+                "text": text,
+                **({"entities": entities} if entities else {}),
+            }
+            self._store(channel, message)
+            if chat.bot_member:
+                self._enqueue("channel_post", message)
         return message
 
     def press_button(self, user: int | dict[str, Any], chat: int | None, message_id: int, callback_data: str) -> str:
