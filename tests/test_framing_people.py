@@ -111,3 +111,11 @@ def test_a_served_as_clause_gives_its_office_without_the_time_clause() -> None:
     text = ('"They remember what you gave," said Uladzimir Marchuk, who served as ambassador to Germany '
             'before resigning in 2020.')
     assert role_of(text, "Uladzimir Marchuk") == "ambassador to Germany"
+
+
+def test_a_family_name_first_is_vouched_for_by_its_later_mention() -> None:
+    text = ('Japan\'s envoy to Chile, Sato Haruki, spoke on Monday. "The deal is fair," Sato said. '
+            '"We will sign it," Sato added.')
+    frame = frame_text(text)
+    assert [(f.name, f.role) for f in frame.figures] == [("Sato Haruki", "Japan's envoy to Chile")]
+    assert len(frame.figures[0].quotes) == 2

@@ -165,7 +165,7 @@ def test_the_stance_command_finds_names_as_readers_type_them(db_path: Path) -> N
     ])
     save_frame(db, story_id="s1", frame=frame, published=datetime(2026, 11, 3, tzinfo=UTC))
     runner = CliRunner()
-    for query, shown in [("Maria Delgado", "Maria Delgado — Councilmember"), ("Марчук", "Uladzimir Marchuk"),
+    for query, shown in [("Maria Delgado", "Maria Delgado\n\nCouncilmember"), ("Марчук", "Uladzimir Marchuk"),
                          ("Dabravolski", "Ihar Dabravolski"), ("King Jr.", "Martin Luther King Jr."),
                          ("Martin Luther King", "Martin Luther King Jr.")]:
         result = runner.invoke(cli, ["stance", query, "--db", str(db_path)])

@@ -60,6 +60,8 @@ GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("yauhen", "yevgeny", "evgeny", "yevhen", "yevgeniy", "evgeni", "evgenii"),
     ("yulia", "yuliya", "iulia"),
     ("yuri", "yury", "yuriy", "iouri", "yurii", "juri"),
+    # Spanish: the old spelling of the j sound
+    ("ximena", "jimena"),
     # Arabic romanisations
     ("abdel", "abdul", "abd"),
     ("ahmed", "ahmad"),

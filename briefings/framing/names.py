@@ -187,10 +187,15 @@ def _skeleton(word: str) -> str:
     return key + ("+f" if feminine else "")
 
 
+_GAELIC_PATRONYMIC = re.compile(r"^M(?:a?c)(?=[A-Z])")  # MacRae, McRae, MacDonald; not Mack or Macy
+
+
 @lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """The comparable key of one name word: its given-name group, its Slavic skeleton, or its folded spelling."""
     word = fold(_bare(token))
+    if _GAELIC_PATRONYMIC.match(_bare(token)):
+        word = "mc" + word[3 if word.startswith("mac") else 2:]  # MacRae = McRae: one prefix, two spellings
     head, dash, tail = word.partition("-")
     if dash and tail and head in NAME_PARTICLES:
         word = tail  # `al-Assad`, `el-Sisi`, `Ben-Gurion`

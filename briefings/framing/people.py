@@ -296,7 +296,10 @@ def _weak_evidence(text: str, run: Run, previous: Token | None, following: Token
     counts before an unambiguous verb of saying, since many verbs double as
     plural nouns.
     """
-    if following is not None and following.low in SPEECH_VERBS and text[run.end:following.start] == " ":
+    gap = text[run.end:following.start] if following is not None else ""
+    if gap == ", " and text[max(0, run.start - 2):run.start] == ", ":
+        gap = " "  # `the ambassador in Mexico, Park Ji-hoon, said`: a name set off by commas before its verb
+    if following is not None and following.low in SPEECH_VERBS and gap == " ":
         if len(run.name) > 1:
             return True
         if previous is not None:
@@ -412,7 +415,9 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     accepted: list[Run] = []
     surname_evidence = {token_key(r.name[0].text) for r, s, w in singles if s or w}
     for run, evidence in found:
-        if evidence or token_key(run.name[-1].text) in surname_evidence:
+        if evidence or token_key(run.name[-1].text) in surname_evidence or (
+                token_key(run.name[0].text) in surname_evidence and len(run.name) == 2):
+            # `Park said` vouches for `Park Ji-hoon`: a family name may come first
             cast.add(_surface(text, run), evidence, gender_of(run))
             accepted.append(run)
     for run, strong, weak in singles:

@@ -32,8 +32,9 @@ _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
 _LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _INVERTED_START = re.compile(
-    r"(?:^|[,;:\"”]\s*|\s)((?:the|a|an|his|her|their)\s[^,;:\"”]{3,120})$", re.IGNORECASE
-)
+    r"(?:^|[,;:\"”]\s*|\s)((?:the|a|an|his|her|their|(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s)\s[^,;:\"”]{3,120})$",
+    re.IGNORECASE,
+)  # `the sister of Y, X`, `South Korea's ambassador in Mexico, X`
 
 
 def _words(phrase: str) -> list[str]:
