@@ -31,11 +31,11 @@ POLNEAR_BAR = {"quotes_attrib": 0.90}
 # names, titles and suffixes, non-people, three-way splits). Floors under today's measure, so any
 # regression fails; the bars are checked on stories we do not have.
 PROJECT_BAR = {
-    "figures_recall": 0.95,
-    "figures_precision": 0.85,
-    "holders_recall": 0.90,
-    "side_pairs": 0.80,
-    "quotes_attrib": 0.87,
+    "figures_recall": 0.97,
+    "figures_precision": 0.95,
+    "holders_recall": 0.95,
+    "side_pairs": 0.77,
+    "quotes_attrib": 0.90,
     "roles": 0.85,
 }
 
