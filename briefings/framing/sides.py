@@ -5,19 +5,29 @@ stance verb (`supports`, `argues`, `called for`). Holders are placed in two
 steps, each general to news writing rather than to one topic:
 
 1. Fixed sides by role and words: analysts, historians, researchers and
-   economists, or anyone who weighs `both camps`, judge the debate from
-   outside (`observer`); who argues for `a compromise` or `a bridge between
-   the two` forms a middle camp; loyalists, propagandists and the press office
-   of a regime speak for the power in question (`regime`), when the story is
-   about dealing with one.
+   economists (`who studies X at`, `"...," the economist said`, `Analysts
+   say ...` just before), or anyone who weighs `both camps`, judge the debate
+   from outside (`observer`), unless the story brings them in on one side;
+   who argues for `a compromise` or `a bridge between the two`, or comes in
+   under a third position (`A third position has gained ground.`, `Between
+   them stands the state.`, `proposed an amendment`) forms a middle camp;
+   loyalists, propagandists and the press office of a regime speak for the
+   power in question (`regime`), when the story is about dealing with one.
+   Who says outright that they take no side (`takes no side`, `not a
+   question for this court`) is no stance holder at all.
 2. The others split into two camps, chosen to agree best with what the
    story signals between them:
    - discourse cues where a holder comes in: contrast (`But X`, `Opponents
      were not persuaded.`, `The government disagrees.`) parts them from the
      holder discussed before, alliance (`also`, `echoed`, `Support came
-     from`) joins them; with no cue, narrative continuity joins them weakly;
-   - relations in their statements: `X criticized Y` parts, `X echoed Y`,
+     from`) joins them; a holder with no cue of their own, who comes in right
+     after one who had a cue (`Opponents were not persuaded. A said ... B
+     said ...`), carries it on weakly; sentence order alone joins no one;
+   - relations in their statements, to the person the verb acts on: `X
+     criticized Y` and `Her sharpest opponent, X` part, `X echoed Y`,
      `advisor to Y`, `Y's deputy` join;
+   - sponsors and opponents of a measure: `who wrote the measure`,
+     `support for the plan` against `voted against`;
    - lean: support words (`backs`, `defended`, `welcomed`) against
      opposition words (`opposes`, `warned`, `would destroy`), and, when the
      question names two options (`isolate ..., or engage ...?`), the words
@@ -45,6 +55,8 @@ MIDDLE = "compromise"
 CUE_WEIGHT = 2.0
 RELATION_WEIGHT = 3.0
 CONTINUITY_WEIGHT = 0.5
+BLOCK_PARAGRAPHS = 1
+OBJECT_CHARS = 60
 LEAN_WEIGHT = 1.0
 CUE_LEAN = 1.5
 BRIDGE_WORDS = 14
@@ -71,14 +83,18 @@ _FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welc
 _AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
                  r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams) " + _OBJECT)
 # In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
+_MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
 _FOR_CUE = re.compile(
     r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
+    r"support for (?:the|this|its)|sponsors? of|authors? of " + _MEASURE + r"|"
+    r"(?:wrote|drafted|authored|sponsored|introduced|proposed) " + _MEASURE + r"|"
     + _FOR_VERB + r")\b",
     re.IGNORECASE,
 )
 _AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
-    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|" + _AGAINST_VERB + r")\b",
+    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|vot(?:ed|es|ing) against|"
+    + _AGAINST_VERB + r")\b",
     re.IGNORECASE,
 )
 # In a holder's own later statements: only what they do to a thing (`criticized the promise`).
@@ -92,6 +108,9 @@ _PARTS = re.compile(
 )
 _JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
                     r"shared by|joined|defended|praised|seconded)\b", re.IGNORECASE)
+# `Her sharpest opponent is X`, `His most persistent critic ...`: X stands against the one the pronoun names.
+_RIVAL_OF = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+){0,2}(?:opponents?|critics?|rivals?|adversar(?:y|ies))\b",
+                       re.IGNORECASE)
 _ALLY_ROLE = re.compile(r"\b(?:advis[eo]r|deputy|aide|spokes(?:person|man|woman)|ally|chief of staff|"
                         r"right-hand|assistant)\b", re.IGNORECASE)
 _REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state television|state tv|regime|"
@@ -106,6 +125,27 @@ _CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|a
 _MIDDLE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
                      r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
+# Who studies or teaches a field at a school judges the debate from outside (`who studies drug policy at`).
+_STUDIES = re.compile(r"\bwho (?:now )?(?:studies|researches|teaches)\b", re.IGNORECASE)
+# A role-only attribution of the holder's own quote: `"...," the economist said.`
+_ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|scholar|academic|pollster|professor|"
+                        r"political scientist|sociologist|demographer)\s+(?:also\s+)?(?:said|says|added|noted|"
+                        r"argued|wrote)\b|\b(?:said|says|added|noted) the (?:researcher|economist|analyst|"
+                        r"historian|scholar|academic|pollster|professor)\b", re.IGNORECASE)
+# A collective of outside judges just before the holder comes in: `Analysts say ...`, `Economists who study ...`.
+_OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|historians|scholars|academics|experts|"
+                           r"political scientists|pollsters)\b", re.IGNORECASE)
+# Explicit neutrality: no party to the debate, so no stance holder (`takes no side`, `not a question for this court`).
+_NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno position on\b|"
+                      r"\bdeclined to take (?:a )?(?:sides?|position)\b|\b(?:remain|remains|remained|stay|stays|"
+                      r"stayed|is|was) neutral\b|\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b",
+                      re.IGNORECASE)
+# A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
+_THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|"
+                    r"\b(?:a|its own) (?:different|separate|rival|alternative) "
+                    r"(?:plan|proposal|approach|route|path|option)\b|"
+                    r"\bbetween them (?:stands?|sits?)\b|\bproposed an amendment\b|\ba way between\b",
+                    re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
@@ -148,6 +188,7 @@ class Reader:
         self.reasons: dict[int, list[int]] = {}  # person -> sentences that grounded an edge
         self.cue: dict[int, float] = {}  # person -> +1 for, -1 against, from where they come in
         self.allied: list[tuple[int, int, int]] = []  # (a, b, sentence) from `shared by` lists
+        self.quoted_in: dict[int, set[int]] = {}  # person -> sentences holding their quotes
 
     def _subjects(self, index: int) -> list[int]:
         """People (named or as he/she) who are the subject of a stance verb in sentence `index`."""
@@ -155,6 +196,7 @@ class Reader:
         text = self.doc.unquoted(sentence.start, sentence.end)
         words = tokens(text, 0, len(text))
         found: list[int] = []
+        doc_text = self.doc.text
         appositive_end = -1  # `X, a coordinator to candidate Y, described ...`: Y is inside X's appositive
         for i, word in enumerate(words):
             if word.start < appositive_end:
@@ -170,6 +212,8 @@ class Reader:
                 continue
             if i and words[i - 1].low in _NOT_SUBJECT and not text[words[i - 1].end:word.start].strip(" "):
                 continue  # `met with X`, `shared by X`: an object, not a subject
+            if doc_text.startswith(("'s ", "’s "), end):
+                continue  # `Trump's reported frustrations`: a possessive, not a subject
             j = i + 1
             while j < len(words) and sentence.start + words[j].start < end:
                 j += 1
@@ -193,19 +237,22 @@ class Reader:
             for attribution in found:
                 holder.quotes.append(attribution.quote.text(doc.text))
                 holder.sentences.append(doc.sentence_at(attribution.quote.open_at).index)
+                self.quoted_in.setdefault(ident, set()).add(doc.sentence_at(attribution.quote.open_at).index)
         for sentence in doc.sentences:
             for ident in self._subjects(sentence.index):
                 self.holders.setdefault(ident, Holder(ident)).sentences.append(sentence.index)
         for sentence in doc.sentences:
             self._shared_by(sentence.index)
+        # Where a holder comes in is in the body: a headline names people before the story brings them in.
+        headline = doc.paragraphs[0].index if len(doc.paragraphs) > 1 else -1
         first_named: dict[int, int] = {}
         for mention in doc.cast.mentions:
-            if not mention.quoted:
-                first_named.setdefault(mention.person, mention.start)
+            if not mention.quoted and doc.sentence_at(mention.start).paragraph != headline:
+                first_named.setdefault(mention.person, doc.sentence_at(mention.start).index)
         for ident, holder in self.holders.items():
             holder.sentences = sorted(set(holder.sentences))
-            first = doc.sentence_at(first_named[ident]).index if ident in first_named else holder.sentences[0]
-            self.intro[ident] = min(first, holder.sentences[0])
+            body = [k for k in holder.sentences if doc.sentences[k].paragraph != headline] or holder.sentences
+            self.intro[ident] = min(first_named.get(ident, body[0]), body[0])
 
     def _shared_by(self, index: int) -> None:
         """`X's views are shared by A, B and C`: A, B and C hold X's stance too."""
@@ -243,6 +290,7 @@ class Reader:
         """Edges between debaters from cues where they come in, their statements, and their roles."""
         doc = self.doc
         order = sorted(debaters, key=lambda i: self.intro[i])
+        carried: dict[int, bool] = {}  # person -> came in under an explicit cue (their own, or carried to them)
         for a, b, index in self.allied:
             if a in debaters and b in debaters:
                 self._edge(a, b, RELATION_WEIGHT, index)
@@ -262,33 +310,33 @@ class Reader:
             if absolute:
                 self.cue[current] = 1.0 if absolute > 0 else -1.0
                 self.reasons.setdefault(current, []).append(self.intro[current])
+            carried[current] = bool(absolute) and bool(_FOR_CUE.search(cue) or _AGAINST_CUE.search(cue))
+            self._rival_of(current)
             if n == 0:
                 continue
             previous = order[n - 1]
             if any(_CONTRAST_CUE.search(part) for part in window):
                 self._edge(current, previous, -CUE_WEIGHT, self.intro[current])
+                carried[current] = True
             elif _ALLIANCE_CUE.search(cue):
                 self._edge(current, previous, CUE_WEIGHT, self.intro[current])
-            else:
+                carried[current] = True
+            elif not absolute and carried.get(previous) and self._same_block(previous, current):
+                # `Opponents were not persuaded. A said ... B said ...`: the cue holds until the next one
                 self._edge(current, previous, CONTINUITY_WEIGHT, -1)
+                carried[current] = True
         wanted = set(debaters)
         for ident in debaters:
             for index in self.holders[ident].sentences:
                 sentence = doc.sentences[index]
                 text = doc.unquoted(sentence.start, sentence.end)
-                others = {m.person for m in doc.mentions_in(sentence.start, sentence.end)} & wanted
-                for word in tokens(text, 0, len(text)):
-                    if word.low in ("her", "him"):
-                        found = self.attributor.resolve_pronoun(sentence.start + word.start, PRONOUNS[word.low])
-                        if found in wanted:
-                            others.add(found)
-                others.discard(ident)
-                if not others:
+                match = _PARTS.search(text) or _JOINS.search(text)
+                if not match:
                     continue
-                weight = -RELATION_WEIGHT if _PARTS.search(text) else RELATION_WEIGHT if _JOINS.search(text) else 0
-                for other in others:
-                    if weight:
-                        self._edge(ident, other, weight, index)
+                weight = -RELATION_WEIGHT if _PARTS.search(text) else RELATION_WEIGHT
+                target = self._object_of(sentence.start, text, match, ident)
+                if target is not None and target in wanted:
+                    self._edge(ident, target, weight, index)
             person = doc.cast.people[ident]
             for role in person.roles:
                 if _ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
@@ -303,6 +351,49 @@ class Reader:
                         if boss is not None and boss in wanted:
                             self._edge(ident, boss, RELATION_WEIGHT, -1)
 
+    def _object_of(self, offset: int, text: str, match: re.Match[str], ident: int) -> int | None:
+        """The first person other than `ident` the relation verb acts on (`criticized her`, `echoed X`)."""
+        if match.start() < len(text) and not self._before(offset, text, match.start(), ident):
+            return None
+        for word in tokens(text, match.start(), min(len(text), match.end() + OBJECT_CHARS)):
+            mention = self.doc.mention_at(offset + word.start)
+            if mention is not None and not mention.quoted and mention.person != ident:
+                return mention.person
+            if word.low in ("her", "him", "his"):
+                found = self.attributor.resolve_pronoun(offset + word.start, PRONOUNS[word.low])
+                if found is not None and found != ident:
+                    return found
+        return None
+
+    def _before(self, offset: int, text: str, end: int, ident: int) -> bool:
+        """Whether `ident` is named or referred to (he/she) before `end` in the sentence, or speaks it."""
+        for word in tokens(text, 0, end):
+            mention = self.doc.mention_at(offset + word.start)
+            if mention is not None and mention.person == ident:
+                return True
+            if word.low in ("he", "she") and self.attributor.resolve_pronoun(offset + word.start,
+                                                                              PRONOUNS[word.low]) == ident:
+                return True
+        return self.doc.sentence_at(offset).index in self.quoted_in.get(ident, set())
+
+    def _same_block(self, previous: int, current: int) -> bool:
+        """Whether `current` comes in right after `previous` last spoke (no more than one paragraph between)."""
+        doc = self.doc
+        here = doc.sentences[self.intro[current]].paragraph
+        last = max((k for k in self.holders[previous].sentences if k < self.intro[current]),
+                   default=self.intro[previous])
+        return here - doc.sentences[last].paragraph <= BLOCK_PARAGRAPHS
+
+    def _rival_of(self, current: int) -> None:
+        """`Her sharpest opponent is X`: X apart from the person `her` refers to."""
+        doc = self.doc
+        sentence = doc.sentences[self.intro[current]]
+        text = doc.unquoted(sentence.start, sentence.end)
+        for match in _RIVAL_OF.finditer(text):
+            other = self.attributor.resolve_pronoun(sentence.start + match.start(1), PRONOUNS[match.group(1).lower()])
+            if other is not None and other in self.holders and other != current:
+                self._edge(current, other, -RELATION_WEIGHT, sentence.index)
+
     def lean(self, ident: int, poles: Poles) -> float:
         """The holder's lean over their statements, clipped to [-1, 1]."""
         doc = self.doc
@@ -316,17 +407,36 @@ class Reader:
         up, down = bool(_ESTABLISHMENT.search(roles)), bool(_CHALLENGER.search(roles))
         return 0 if up == down else 1 if up else -1
 
+    def _coming_in(self, ident: int) -> tuple[str, str]:
+        """The sentence before the holder comes in (same paragraph) and the one they come in with, unquoted."""
+        doc = self.doc
+        here = doc.sentences[self.intro[ident]]
+        before = doc.sentences[here.index - 1] if here.index else None
+        lead = doc.unquoted(before.start, before.end).strip() if before and before.paragraph == here.paragraph else ""
+        return lead, doc.unquoted(here.start, here.end).strip()
+
+    def neutral(self, ident: int) -> bool:
+        """Whether the holder says outright that they take no side (`not a question for this court`)."""
+        said = " ".join(self.doc.sentence_text(self.doc.sentences[k]) for k in self.holders[ident].sentences)
+        return bool(_NEUTRAL.search(said) or _NEUTRAL.search(" ".join(self.holders[ident].quotes)))
+
     def fixed_side(self, ident: int, regime_story: bool) -> str | None:
-        """`observer` or `regime` when the role says so."""
-        roles = " ".join(self.doc.cast.people[ident].roles).lower()
+        """`observer`, `compromise` or `regime` when the role or the words say so."""
+        doc = self.doc
+        roles = " ".join(doc.cast.people[ident].roles).lower()
         words = set(re.findall(r"[a-z]+", roles))
         if words & OBSERVER_ROLES or "political scientist" in roles:
             return OBSERVER
-        said = " ".join(self.doc.sentence_text(self.doc.sentences[k]) for k in self.holders[ident].sentences)
+        lead, here = self._coming_in(ident)
+        taken = _FOR_CUE.search(lead + " " + here) or _AGAINST_CUE.search(lead + " " + here)
+        own = " ".join(doc.sentence_text(doc.sentences[k]) for k in sorted(self.quoted_in.get(ident, ())))
+        if not taken and (_STUDIES.search(roles) or _ROLE_SAID.search(own) or _OBSERVER_CUE.search(lead)):
+            return OBSERVER  # a researcher who argues one side (`Support came from an ecologist`) is on it
+        said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
         if _BOTH_SIDES.search(said):
             return OBSERVER
         quoted = " ".join(self.holders[ident].quotes)
-        if _MIDDLE.search(said) or _MIDDLE.search(quoted):
+        if _MIDDLE.search(said) or _MIDDLE.search(quoted) or _THIRD.search(lead) or _THIRD.search(here):
             return MIDDLE
         if regime_story and _REGIME_VOICE.search(roles):
             return "regime"
@@ -355,7 +465,11 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
     regime_story = len(_REGIME_STORY.findall(doc.text)) >= 2
     order = sorted(holders, key=lambda i: reader.intro[i])
     for ident in order:
+        if reader.neutral(ident) and reader.fixed_side(ident, regime_story) != OBSERVER:
+            del holders[ident]  # says outright they take no side: a party to nothing
+            continue
         holders[ident].side = reader.fixed_side(ident, regime_story)
+    order = [i for i in order if i in holders]
     named = (question or "") + " " + (doc.text[doc.paragraphs[0].start:doc.paragraphs[0].end] if doc.paragraphs else "")
     debaters = [i for i in order if holders[i].side is None and (
         not _names_in(named, doc.cast.people[i].name) or _speaks(doc, attributions, i))]

@@ -1,0 +1,64 @@
+"""Sides beyond two camps, observers by role, neutrality, and cues that hold (fictional people and places)."""
+
+from __future__ import annotations
+
+from briefings.framing import frame_text
+
+THREE_WAY = """\
+Lakeside council splits three ways over the marina plan
+
+LAKESIDE, May 2 - The council will vote next week on whether to build a marina on the north shore.
+
+Councillor Anna Brekke, who wrote the measure, said the marina would bring visitors all year. \
+"A town that turns its back on the lake turns its back on its future," Brekke said.
+
+Her sharpest opponent is Tomas Lindqvist, who chairs the shore residents' association. \
+Lindqvist said the marina would ruin the last quiet beach. "Nobody here asked for this," he said.
+
+A third position has gained ground. Councillor Ida Solheim has proposed an amendment under which \
+the marina would be half the size. "Build the small one first and see who comes," Solheim said.
+
+Petra Holm, who studies coastal planning at the University of Lakeside, said the evidence from other \
+towns was mixed. "Some marinas fill up and some never do," the researcher said.
+
+Judge Karl Emberg, who heard an earlier challenge, said the plan's wisdom was not a question for the court. \
+"We rule on the law, not on the lake," Emberg said.
+"""
+
+
+def _sides(text: str) -> dict[str, str | None]:
+    return {f.name: f.side for f in frame_text(text).figures}
+
+
+def test_three_positions_stay_apart() -> None:
+    side = _sides(THREE_WAY)
+    assert len({side["Anna Brekke"], side["Tomas Lindqvist"], side["Ida Solheim"]}) == 3
+    assert None not in (side["Anna Brekke"], side["Tomas Lindqvist"], side["Ida Solheim"])
+
+
+def test_who_studies_a_field_is_an_observer() -> None:
+    assert _sides(THREE_WAY)["Petra Holm"] == "observer"
+
+
+def test_a_neutral_judge_has_no_side() -> None:
+    assert _sides(THREE_WAY).get("Karl Emberg") is None
+
+
+OPPONENTS = """\
+Ferry fare rise divides the island
+
+The island's ferry company raised fares by a fifth on Monday. Director Lars Moen said the boats were old \
+and the company backed the rise. "We cannot run 40-year-old engines on goodwill," Moen said.
+
+Opponents were not persuaded. Eva Rask, a fisherman's widow, said the fare cut the island off. \
+"I visit my grandchildren half as often now," Rask said.
+
+Jon Tveit, who runs the island shop, said deliveries had already fallen. "The vans come twice a week instead \
+of four times," Tveit said.
+"""
+
+
+def test_a_collective_cue_carries_to_the_holders_that_follow() -> None:
+    side = _sides(OPPONENTS)
+    assert side["Eva Rask"] == side["Jon Tveit"]
+    assert side["Lars Moen"] != side["Eva Rask"]
