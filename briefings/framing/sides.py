@@ -57,6 +57,7 @@ RELATION_WEIGHT = 3.0
 CONTINUITY_WEIGHT = 0.5
 BLOCK_PARAGRAPHS = 1
 OBJECT_CHARS = 60
+APPOSITIVE_CHARS = 60
 LEAN_WEIGHT = 1.0
 CUE_LEAN = 1.5
 BRIDGE_WORDS = 14
@@ -73,7 +74,8 @@ _CONTRAST_CUE = re.compile(
 )
 _ALLIANCE_CUE = re.compile(
     r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
-    r"in the same vein|allies|ally|went further|goes further|go further|went even further)\b",
+    r"in the same vein|allies|ally|went further|goes further|go further|went even further|"
+    r"(?:a similar|the same) (?:argument|case|point|view|line))\b",
     re.IGNORECASE,
 )
 # Absolute cues: the holder coming in is for / against what the story is about.
@@ -126,7 +128,8 @@ _MIDDLE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle grou
                      r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
 # Who studies or teaches a field at a school judges the debate from outside (`who studies drug policy at`).
-_STUDIES = re.compile(r"\bwho (?:now )?(?:studies|researches|teaches)\b", re.IGNORECASE)
+_STUDIES = re.compile(r"\bwho (?:now )?(?:studies|researches|teaches|lectures)\b[^,;]{0,60}\bat\b[^,;]{0,60}"
+                      r"\b(?:universit\w*|universidad|college|school|institute|academy)\b", re.IGNORECASE)
 # A role-only attribution of the holder's own quote: `"...," the economist said.`
 _ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|scholar|academic|pollster|professor|"
                         r"political scientist|sociologist|demographer)\s+(?:also\s+)?(?:said|says|added|noted|"
@@ -189,6 +192,10 @@ class Reader:
         self.cue: dict[int, float] = {}  # person -> +1 for, -1 against, from where they come in
         self.allied: list[tuple[int, int, int]] = []  # (a, b, sentence) from `shared by` lists
         self.quoted_in: dict[int, set[int]] = {}  # person -> sentences holding their quotes
+        self.first_seen: dict[int, int] = {}  # person -> offset of their first mention
+        for mention in doc.cast.mentions:
+            if not mention.quoted:
+                self.first_seen.setdefault(mention.person, mention.start)
 
     def _subjects(self, index: int) -> list[int]:
         """People (named or as he/she) who are the subject of a stance verb in sentence `index`."""
@@ -208,6 +215,8 @@ class Reader:
                 end = mention.end
             elif word.low in ("he", "she") and (i == 0 or text[words[i - 1].end:word.start].strip()):
                 ident, end = self.attributor.resolve_pronoun(offset, PRONOUNS[word.low]), sentence.start + word.end
+                if ident is not None and self.first_seen.get(ident, -1) > offset:
+                    ident = None  # a pronoun refers back, never to someone the story names later
             else:
                 continue
             if i and words[i - 1].low in _NOT_SUBJECT and not text[words[i - 1].end:word.start].strip(" "):
@@ -252,7 +261,8 @@ class Reader:
         for ident, holder in self.holders.items():
             holder.sentences = sorted(set(holder.sentences))
             body = [k for k in holder.sentences if doc.sentences[k].paragraph != headline] or holder.sentences
-            self.intro[ident] = min(first_named.get(ident, body[0]), body[0])
+            # Named: they come in where first named (a quote before that is a misread or a teaser).
+            self.intro[ident] = first_named.get(ident, body[0])
 
     def _shared_by(self, index: int) -> None:
         """`X's views are shared by A, B and C`: A, B and C hold X's stance too."""
@@ -415,6 +425,16 @@ class Reader:
         lead = doc.unquoted(before.start, before.end).strip() if before and before.paragraph == here.paragraph else ""
         return lead, doc.unquoted(here.start, here.end).strip()
 
+    def _studies(self, ident: int) -> bool:
+        """`X, a former inspector who now lectures on policy at the University of Y, said`."""
+        doc = self.doc
+        first = next((m for m in doc.cast.mentions if m.person == ident and not m.quoted), None)
+        if first is None:
+            return False
+        end = doc.sentence_at(first.start).end
+        match = _STUDIES.search(doc.text, first.end, min(end, first.end + 200))
+        return match is not None and match.start() - first.end <= APPOSITIVE_CHARS
+
     def neutral(self, ident: int) -> bool:
         """Whether the holder says outright that they take no side (`not a question for this court`)."""
         said = " ".join(self.doc.sentence_text(self.doc.sentences[k]) for k in self.holders[ident].sentences)
@@ -430,7 +450,8 @@ class Reader:
         lead, here = self._coming_in(ident)
         taken = _FOR_CUE.search(lead + " " + here) or _AGAINST_CUE.search(lead + " " + here)
         own = " ".join(doc.sentence_text(doc.sentences[k]) for k in sorted(self.quoted_in.get(ident, ())))
-        if not taken and (_STUDIES.search(roles) or _ROLE_SAID.search(own) or _OBSERVER_CUE.search(lead)):
+        if not taken and (_STUDIES.search(roles) or self._studies(ident) or _ROLE_SAID.search(own)
+                          or _OBSERVER_CUE.search(lead)):
             return OBSERVER  # a researcher who argues one side (`Support came from an ecologist`) is on it
         said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
         if _BOTH_SIDES.search(said):
