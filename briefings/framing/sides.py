@@ -119,7 +119,7 @@ _REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state televi
                            r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
 _REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
 _ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ruling|official|spokes\w+|"
-                            r"secretary|commissioner|sponsor|president of the republic|premier|cabinet|"
+                            r"superintendent|secretary|commissioner|sponsor|president of the republic|premier|cabinet|"
                             r"authority|agency|department|regulator|board|city hall|administration)\b",
                             re.IGNORECASE)
 _CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|association|critic|protest\w*|"
@@ -305,7 +305,7 @@ class Reader:
             if a in debaters and b in debaters:
                 self._edge(a, b, RELATION_WEIGHT, index)
         for n, current in enumerate(order):
-            start = self.intro[current] if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
+            start = self.intro[current] - 1 if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
             span = doc.sentences[max(0, start):self.intro[current] + 1]
             window = [doc.unquoted(s.start, s.end).strip() for s in span]
             if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS:
