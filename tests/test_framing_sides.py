@@ -62,3 +62,23 @@ def test_a_collective_cue_carries_to_the_holders_that_follow() -> None:
     side = _sides(OPPONENTS)
     assert side["Eva Rask"] == side["Jon Tveit"]
     assert side["Lars Moen"] != side["Eva Rask"]
+
+
+NO_EVIDENCE = """\
+Town weighs a new bus depot
+
+Mayor Ola Strand backs the depot plan. "The buses need a home," Strand said.
+
+The depot would cost 40 million kroner and open in 2027.
+
+The site was a timber yard until 1990.
+
+Berit Sand, a baker on the square, said she had lived in the town for 30 years. \
+"I open at six every morning," Sand said.
+"""
+
+
+def test_no_side_when_only_sentence_order_places_a_holder() -> None:
+    side = _sides(NO_EVIDENCE)
+    assert side["Ola Strand"] is not None
+    assert side["Berit Sand"] is None

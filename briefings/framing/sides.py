@@ -35,6 +35,8 @@ steps, each general to news writing rather than to one topic:
    - role: officials of the government on one hand, the opposition, unions
      and residents' groups on the other.
    The split itself, the poles and the lean are in `camps`.
+3. A debater whom none of these signals reach (no cue, no relation, no role
+   camp, hardly any lean in their own words) gets no side rather than a guess.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ BRIDGE_WORDS = 14
 OPENING_PRIOR = 0.5
 STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
+SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
 # Relative cues: the holder coming in stands apart from / with the holder discussed before.
 _CONTRAST_CUE = re.compile(
@@ -515,7 +518,10 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
     first_lean = sum(leans[i] * signs[i] for i in debaters)
     flip = -1 if first_lean < 0 else 1  # the camp leaning to support (or pole A) takes the first label
     labels = list(poles.labels)
+    linked = {i for pair, w in reader.edges.items() if w for i in pair}
     for ident in debaters:
+        if ident not in linked and not reader.cue.get(ident) and not camps[ident] and abs(lexical[ident]) < SURE_LEAN:
+            continue  # nothing but sentence order places them: no side rather than a guess
         holders[ident].side = labels[0] if signs[ident] * flip > 0 else labels[1]
         holders[ident].evidence = reader.reasons.get(ident, [])
     used = [label for label in [*labels, MIDDLE, OBSERVER, "regime"] if any(h.side == label for h in holders.values())]
