@@ -82,3 +82,23 @@ def test_no_side_when_only_sentence_order_places_a_holder() -> None:
     side = _sides(NO_EVIDENCE)
     assert side["Ola Strand"] is not None
     assert side["Berit Sand"] is None
+
+
+RESPONSES = """\
+Port levy splits the coast
+
+Harbour master Sven Aas backs the levy on cargo ships. "The quay is crumbling," Aas said.
+
+The levy drew a sharp response from shippers. Liv Berg, who runs a freight line, said it would drive ships \
+to other ports. "We will simply sail past," Berg said.
+
+The fishermen's union has made a similar argument. Nils Vang, its chairman, said boats would pay twice. \
+"We already pay for the ice and the crane," Vang said.
+"""
+
+
+def test_a_sharp_response_parts_and_a_similar_argument_joins() -> None:
+    side = _sides(RESPONSES)
+    assert side["Liv Berg"] == side["Nils Vang"]
+    assert side["Sven Aas"] != side["Liv Berg"]
+    assert None not in side.values()

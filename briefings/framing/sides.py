@@ -72,7 +72,8 @@ SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their
 _CONTRAST_CUE = re.compile(
     r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
     r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
-    r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike)\b",
+    r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike|fired back|shot back|"
+    r"hit back|drew (?:a )?(?:sharp |swift |quick )?(?:response|rebukes?|criticism|fire))\b",
     re.IGNORECASE,
 )
 _ALLIANCE_CUE = re.compile(
@@ -139,19 +140,21 @@ _ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|schola
                         r"argued|wrote)\b|\b(?:said|says|added|noted) the (?:researcher|economist|analyst|"
                         r"historian|scholar|academic|pollster|professor)\b", re.IGNORECASE)
 # A collective of outside judges just before the holder comes in: `Analysts say ...`, `Economists who study ...`.
-_OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|historians|scholars|academics|experts|"
-                           r"political scientists|pollsters)\b", re.IGNORECASE)
+_OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|historians|scholars|academics|"
+                           r"political scientists|pollsters)\b[^.]{0,40}\b(?:say|said|agree|disagree|differ)\b",
+                           re.IGNORECASE)
 # Explicit neutrality: no party to the debate, so no stance holder (`takes no side`, `not a question for this court`).
 _NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno position on\b|"
                       r"\bdeclined to take (?:a )?(?:sides?|position)\b|\b(?:remain|remains|remained|stay|stays|"
-                      r"stayed|is|was) neutral\b|\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b",
+                      r"stayed|am|are) neutral\b|\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b",
                       re.IGNORECASE)
 # A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
 _THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|"
-                    r"\b(?:a|its own) (?:different|separate|rival|alternative) "
-                    r"(?:plan|proposal|approach|route|path|option)\b|"
-                    r"\bbetween them (?:stands?|sits?)\b|\bproposed an amendment\b|\ba way between\b",
-                    re.IGNORECASE)
+                    r"\bbetween them (?:stands?|sits?)\b|\ba way between\b", re.IGNORECASE)
+# Only in the sentence before: an opponent's own words often ask for `a different approach` or an amendment.
+_THIRD_BRIDGE = re.compile(_THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
+                           r"(?:plan|proposal|approach|route|path|option)\b|\bproposed an amendment\b",
+                           re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
@@ -460,7 +463,7 @@ class Reader:
         if _BOTH_SIDES.search(said):
             return OBSERVER
         quoted = " ".join(self.holders[ident].quotes)
-        if _MIDDLE.search(said) or _MIDDLE.search(quoted) or _THIRD.search(lead) or _THIRD.search(here):
+        if _MIDDLE.search(said) or _MIDDLE.search(quoted) or _THIRD_BRIDGE.search(lead) or _THIRD.search(here):
             return MIDDLE
         if regime_story and _REGIME_VOICE.search(roles):
             return "regime"
