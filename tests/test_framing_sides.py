@@ -102,3 +102,24 @@ def test_a_sharp_response_parts_and_a_similar_argument_joins() -> None:
     assert side["Liv Berg"] == side["Nils Vang"]
     assert side["Sven Aas"] != side["Liv Berg"]
     assert None not in side.values()
+
+
+AMENDMENT = """\
+Budget bill splits the opposition
+
+The government sent parliament a bill on Monday to cut fuel subsidies. Finance Minister Rosa Dlamini \
+said the subsidies cost more than the health budget. "We cannot pay for petrol and clinics both," Dlamini said.
+
+Opposition leader Tomas Nkosi said his party would vote against the bill. "It is a tax on the poor," Nkosi said.
+
+Thandi Mokoena, an opposition member, has proposed an amendment that would phase the cut over three years. \
+"Slower, not never," Mokoena said.
+
+Speaker Ana Botha declined to take sides, saying the house would decide.
+"""
+
+
+def test_an_amendment_is_a_third_position_and_a_speaker_who_declines_sides_has_none() -> None:
+    side = _sides(AMENDMENT)
+    assert len({side["Rosa Dlamini"], side["Tomas Nkosi"], side["Thandi Mokoena"]}) == 3
+    assert side.get("Ana Botha") is None

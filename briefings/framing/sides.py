@@ -60,6 +60,7 @@ CONTINUITY_WEIGHT = 0.5
 BLOCK_PARAGRAPHS = 1
 OBJECT_CHARS = 60
 APPOSITIVE_CHARS = 60
+NEUTRAL_CHARS = 80
 LEAN_WEIGHT = 1.0
 CUE_LEAN = 1.5
 BRIDGE_WORDS = 14
@@ -145,16 +146,17 @@ _OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|histor
                            re.IGNORECASE)
 # Explicit neutrality: no party to the debate, so no stance holder (`takes no side`, `not a question for this court`).
 _NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno position on\b|"
-                      r"\bdeclined to take (?:a )?(?:sides?|position)\b|\b(?:remain|remains|remained|stay|stays|"
-                      r"stayed|am|are) neutral\b|\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b",
-                      re.IGNORECASE)
+                      r"\bdeclined to take (?:a )?(?:sides?|position)\b|\b(?:not|never) tak(?:e|es|en|ing) (?:a |any )?"
+                      r"sides?\b|\b(?:remain|remains|remained|stay|stays|stayed|am|are) neutral\b|"
+                      r"\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b", re.IGNORECASE)
 # A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
 _THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|"
-                    r"\bbetween them (?:stands?|sits?)\b|\ba way between\b", re.IGNORECASE)
-# Only in the sentence before: an opponent's own words often ask for `a different approach` or an amendment.
+                    r"\bbetween them (?:stands?|sits?)\b|\ba way between\b|"
+                    r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
+                    re.IGNORECASE)
+# Only in the sentence before: an opponent's own words often ask for `a different approach`.
 _THIRD_BRIDGE = re.compile(_THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
-                           r"(?:plan|proposal|approach|route|path|option)\b|\bproposed an amendment\b",
-                           re.IGNORECASE)
+                           r"(?:plan|proposal|approach|route|path|option)\b", re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
@@ -443,8 +445,16 @@ class Reader:
 
     def neutral(self, ident: int) -> bool:
         """Whether the holder says outright that they take no side (`not a question for this court`)."""
-        said = " ".join(self.doc.sentence_text(self.doc.sentences[k]) for k in self.holders[ident].sentences)
-        return bool(_NEUTRAL.search(said) or _NEUTRAL.search(" ".join(self.holders[ident].quotes)))
+        doc = self.doc
+        said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
+        if _NEUTRAL.search(said) or _NEUTRAL.search(" ".join(self.holders[ident].quotes)):
+            return True
+        for mention in doc.cast.mentions:  # `Mayor X declined to take sides`
+            if mention.person == ident and not mention.quoted:
+                end = min(doc.sentence_at(mention.start).end, mention.end + NEUTRAL_CHARS)
+                if _NEUTRAL.search(doc.text, mention.end, end):
+                    return True
+        return False
 
     def fixed_side(self, ident: int, regime_story: bool) -> str | None:
         """`observer`, `compromise` or `regime` when the role or the words say so."""
