@@ -123,3 +123,22 @@ def test_an_amendment_is_a_third_position_and_a_speaker_who_declines_sides_has_n
     side = _sides(AMENDMENT)
     assert len({side["Rosa Dlamini"], side["Tomas Nkosi"], side["Thandi Mokoena"]}) == 3
     assert side.get("Ana Botha") is None
+
+
+DOUBTS = """\
+Four-day school week splits a valley
+
+The school board wants a four-day week. Board chair Lise Morin said it would keep teachers. \
+"We lose five teachers a year," Morin said.
+
+Parents are far less sure. Claude Petit, a father of three, said nobody would watch the children on Fridays. \
+"Who pays for the fifth day?" Petit said.
+
+Rene Blais, a farmer, said the opposite. "My children work the farm on Fridays anyway," Blais said.
+"""
+
+
+def test_less_sure_parts_from_the_proposal_and_the_opposite_parts_again() -> None:
+    side = _sides(DOUBTS)
+    assert side["Lise Morin"] != side["Claude Petit"]
+    assert side["Rene Blais"] != side["Claude Petit"]

@@ -74,6 +74,7 @@ _CONTRAST_CUE = re.compile(
     r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
     r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
     r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike|fired back|shot back|"
+    r"the opposite|"
     r"hit back|drew (?:a )?(?:sharp |swift |quick )?(?:response|rebukes?|criticism|fire))\b",
     re.IGNORECASE,
 )
@@ -101,6 +102,7 @@ _FOR_CUE = re.compile(
 _AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
     r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|vot(?:ed|es|ing) against|"
+    r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|"
     + _AGAINST_VERB + r")\b",
     re.IGNORECASE,
 )
