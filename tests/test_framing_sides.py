@@ -142,3 +142,19 @@ def test_less_sure_parts_from_the_proposal_and_the_opposite_parts_again() -> Non
     side = _sides(DOUBTS)
     assert side["Lise Morin"] != side["Claude Petit"]
     assert side["Rene Blais"] != side["Claude Petit"]
+
+
+FURIOUS = """\
+City bans scooters from the old town
+
+Mayor Ines Vidal backs the ban on rental scooters. "The pavements are for people," Vidal said.
+
+Riders were furious. Oskar Lind, who rents scooters to tourists, said he would lose his business. \
+"I have six staff," Lind said.
+"""
+
+
+def test_a_furious_group_comes_in_against() -> None:
+    side = _sides(FURIOUS)
+    assert side["Oskar Lind"] is not None
+    assert side["Ines Vidal"] != side["Oskar Lind"]

@@ -102,7 +102,7 @@ _FOR_CUE = re.compile(
 _AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
     r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|vot(?:ed|es|ing) against|"
-    r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|"
+    r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
     + _AGAINST_VERB + r")\b",
     re.IGNORECASE,
 )
