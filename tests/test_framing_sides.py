@@ -158,3 +158,16 @@ def test_a_furious_group_comes_in_against() -> None:
     side = _sides(FURIOUS)
     assert side["Oskar Lind"] is not None
     assert side["Ines Vidal"] != side["Oskar Lind"]
+
+
+def test_voted_for_the_order_is_a_cue_of_its_own() -> None:
+    side = _sides(
+        "County keeps the forest road closed\n\n"
+        "Commissioner Ann Hale, who wrote the closure order, said the creek had recovered. "
+        "\"The salmon are back,\" Hale said.\n\n"
+        "Hunters were not persuaded. Dale Porter, a hunter, said older hunters were shut out. "
+        "\"I am not walking eight miles,\" Porter said.\n\n"
+        "The third commissioner, Sam Ortega, said he had voted for the order but wanted a yearly review. "
+        "\"Five years is a long time,\" Ortega said.\n"
+    )
+    assert side["Ann Hale"] == side["Sam Ortega"] != side["Dale Porter"]

@@ -94,7 +94,7 @@ _AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|oppose
 _MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
 _FOR_CUE = re.compile(
     r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
-    r"support for (?:the|this|its)|sponsors? of|authors? of " + _MEASURE + r"|"
+    r"support for (?:the|this|its)|sponsors? of|authors? of " + _MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
     r"(?:wrote|drafted|authored|sponsored|introduced|proposed) " + _MEASURE + r"|"
     + _FOR_VERB + r")\b",
     re.IGNORECASE,
