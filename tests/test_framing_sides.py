@@ -171,3 +171,15 @@ def test_voted_for_the_order_is_a_cue_of_its_own() -> None:
         "\"Five years is a long time,\" Ortega said.\n"
     )
     assert side["Ann Hale"] == side["Sam Ortega"] != side["Dale Porter"]
+
+
+def test_a_researcher_who_urges_an_outcome_is_on_that_side() -> None:
+    side = _sides(
+        "State weighs a ban on phones in schools\n\n"
+        "Education Secretary Mia Lund backs the ban. \"Children need to look up,\" Lund said.\n\n"
+        "Parents' leader Omar Haddad opposes the ban. \"We need to reach our children,\" Haddad said.\n\n"
+        "Eva Brandt, who studies adolescent health at the University of Bergen, urged lawmakers to pass the ban "
+        "before autumn. \"The evidence on sleep alone is enough,\" Brandt said.\n"
+    )
+    assert side["Eva Brandt"] not in (None, "observer")
+    assert side["Eva Brandt"] == side["Mia Lund"] != side["Omar Haddad"]

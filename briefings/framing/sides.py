@@ -87,9 +87,10 @@ _ALLIANCE_CUE = re.compile(
 # Absolute cues: the holder coming in is for / against what the story is about.
 _OBJECT = r"(?:the|this|that|an?|its|their)\s+[\w-]+"
 _FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welcomes|praised|praises|endorsed|"
-             r"endorses|championed|champions|hailed|hails) " + _OBJECT)
+             r"endorses|championed|champions|hailed|hails|to pass|to approve|to adopt|to accept) " + _OBJECT)
 _AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
-                 r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams) " + _OBJECT)
+                 r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams|to reject|"
+                 r"to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw) " + _OBJECT)
 # In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
 _MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
 _FOR_CUE = re.compile(
@@ -142,6 +143,8 @@ _ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|schola
                         r"political scientist|sociologist|demographer)\s+(?:also\s+)?(?:said|says|added|noted|"
                         r"argued|wrote)\b|\b(?:said|says|added|noted) the (?:researcher|economist|analyst|"
                         r"historian|scholar|academic|pollster|professor)\b", re.IGNORECASE)
+# A holder who urges an outcome argues a side, whatever their trade.
+_URGES = re.compile(r"\b(?:urged|urges|urging|called for|calls for|called on|calls on)\b", re.IGNORECASE)
 # A collective of outside judges just before the holder comes in: `Analysts say ...`, `Economists who study ...`.
 _OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|historians|scholars|academics|"
                            r"political scientists|pollsters)\b[^.]{0,40}\b(?:say|said|agree|disagree|differ)\b",
@@ -467,6 +470,9 @@ class Reader:
             return OBSERVER
         lead, here = self._coming_in(ident)
         taken = _FOR_CUE.search(lead + " " + here) or _AGAINST_CUE.search(lead + " " + here)
+        for k in self.holders[ident].sentences:  # what they urge in their own words (`urged lawmakers to reject it`)
+            text = doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
+            taken = taken or _URGES.search(text) or _FOR_ACT.search(text) or _AGAINST_ACT.search(text)
         own = " ".join(doc.sentence_text(doc.sentences[k]) for k in sorted(self.quoted_in.get(ident, ())))
         if not taken and (_STUDIES.search(roles) or self._studies(ident) or _ROLE_SAID.search(own)
                           or _OBSERVER_CUE.search(lead)):
