@@ -1,13 +1,15 @@
 """Sides of the debate: who holds a stance, who stands with whom, and the labels.
 
 A *stance holder* is a person the story quotes, or makes the subject of a
-stance verb (`supports`, `argues`, `called for`). Holders are placed in two
-steps, each general to news writing rather than to one topic:
+stance verb (`supports`, `argues`, `called for`). Holders are placed in three
+steps, each general to news writing rather than to one topic (the cue
+patterns themselves are in `side_cues`):
 
 1. Fixed sides by role and words: analysts, historians, researchers and
    economists (`who studies X at`, `"...," the economist said`, `Analysts
    say ...` just before), or anyone who weighs `both camps`, judge the debate
-   from outside (`observer`), unless the story brings them in on one side;
+   from outside (`observer`), unless the story brings them in on one side
+   or they urge an outcome themselves;
    who argues for `a compromise` or `a bridge between the two`, or comes in
    under a third position (`A third position has gained ground.`, `Between
    them stands the state.`, `proposed an amendment`) forms a middle camp;
@@ -51,6 +53,32 @@ from briefings.framing.cues import PRONOUNS, STANCE_VERBS
 from briefings.framing.document import Document
 from briefings.framing.gazetteer import OBSERVER_ROLES, word_set
 from briefings.framing.people import tokens
+from briefings.framing.side_cues import (
+    AGAINST_ACT,
+    AGAINST_CUE,
+    ALLIANCE_CUE,
+    ALLY_ROLE,
+    BOTH_SIDES,
+    CHALLENGER,
+    CONTRAST_CUE,
+    ESTABLISHMENT,
+    FOR_ACT,
+    FOR_CUE,
+    JOINS,
+    MIDDLE_CUE,
+    NEUTRAL,
+    OBSERVER_CUE,
+    PARTS,
+    REGIME_STORY,
+    REGIME_VOICE,
+    RIVAL_OF,
+    ROLE_SAID,
+    SHARED_BY,
+    STUDIES,
+    THIRD,
+    THIRD_BRIDGE,
+    URGES,
+)
 
 OBSERVER = "observer"
 MIDDLE = "compromise"
@@ -69,105 +97,11 @@ STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
 SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
-# Relative cues: the holder coming in stands apart from / with the holder discussed before.
-_CONTRAST_CUE = re.compile(
-    r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
-    r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
-    r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike|fired back|shot back|"
-    r"the opposite|"
-    r"hit back|drew (?:a )?(?:sharp |swift |quick )?(?:response|rebukes?|criticism|fire))\b",
-    re.IGNORECASE,
-)
-_ALLIANCE_CUE = re.compile(
-    r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
-    r"in the same vein|allies|ally|went further|goes further|go further|went even further|"
-    r"(?:a similar|the same) (?:argument|case|point|view|line))\b",
-    re.IGNORECASE,
-)
-# Absolute cues: the holder coming in is for / against what the story is about.
-_OBJECT = r"(?:the|this|that|an?|its|their)\s+[\w-]+"
-_FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welcomes|praised|praises|endorsed|"
-             r"endorses|championed|champions|hailed|hails|to pass|to approve|to adopt|to accept) " + _OBJECT)
-_AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
-                 r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams|to reject|"
-                 r"to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw) " + _OBJECT)
-# In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
-_MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
-_FOR_CUE = re.compile(
-    r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
-    r"support for (?:the|this|its)|sponsors? of|authors? of " + _MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
-    r"(?:wrote|drafted|authored|sponsored|introduced|proposed) " + _MEASURE + r"|"
-    + _FOR_VERB + r")\b",
-    re.IGNORECASE,
-)
-_AGAINST_CUE = re.compile(
-    r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
-    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|vot(?:ed|es|ing) against|"
-    r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
-    + _AGAINST_VERB + r")\b",
-    re.IGNORECASE,
-)
-# In a holder's own later statements: only what they do to a thing (`criticized the promise`).
-_FOR_ACT = re.compile(r"\b" + _FOR_VERB + r"\b", re.IGNORECASE)
-_AGAINST_ACT = re.compile(r"\b" + _AGAINST_VERB + r"\b", re.IGNORECASE)
-_PARTS = re.compile(
-    r"\b(?:criticized|criticised|criticizes|criticises|accused|accuses|attacked|attacks|rebuked|rebukes|"
-    r"slammed|dismissed|rejected|mocked|blamed|described [\w’'\s]{0,40} as (?:hypocritical|dangerous|"
-    r"wrong|reckless)|lashed out at|hit back at|scolded|disputed|contradicted)\b",
-    re.IGNORECASE,
-)
-_JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
-                    r"shared by|joined|defended|praised|seconded)\b", re.IGNORECASE)
-# `Her sharpest opponent is X`, `His most persistent critic ...`: X stands against the one the pronoun names.
-_RIVAL_OF = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+){0,2}(?:opponents?|critics?|rivals?|adversar(?:y|ies))\b",
-                       re.IGNORECASE)
-_ALLY_ROLE = re.compile(r"\b(?:advis[eo]r|deputy|aide|spokes(?:person|man|woman)|ally|chief of staff|"
-                        r"right-hand|assistant)\b", re.IGNORECASE)
-_REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state television|state tv|regime|"
-                           r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
-_REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
-_ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ruling|official|spokes\w+|"
-                            r"superintendent|secretary|commissioner|sponsor|president of the republic|premier|cabinet|"
-                            r"authority|agency|department|regulator|board|city hall|administration)\b",
-                            re.IGNORECASE)
-_CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|association|critic|protest\w*|"
-                         r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
-_MIDDLE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
-                     r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
-# Who studies or teaches a field at a school judges the debate from outside (`who studies drug policy at`).
-_STUDIES = re.compile(r"\bwho (?:now )?(?:studies|researches|teaches|lectures)\b[^,;]{0,60}\bat\b[^,;]{0,60}"
-                      r"\b(?:universit\w*|universidad|college|school|institute|academy)\b", re.IGNORECASE)
-# A role-only attribution of the holder's own quote: `"...," the economist said.`
-_ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|scholar|academic|pollster|professor|"
-                        r"political scientist|sociologist|demographer)\s+(?:also\s+)?(?:said|says|added|noted|"
-                        r"argued|wrote)\b|\b(?:said|says|added|noted) the (?:researcher|economist|analyst|"
-                        r"historian|scholar|academic|pollster|professor)\b", re.IGNORECASE)
-# A holder who urges an outcome argues a side, whatever their trade.
-_URGES = re.compile(r"\b(?:urged|urges|urging|called for|calls for|called on|calls on)\b", re.IGNORECASE)
-# A collective of outside judges just before the holder comes in: `Analysts say ...`, `Economists who study ...`.
-_OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|historians|scholars|academics|"
-                           r"political scientists|pollsters)\b[^.]{0,40}\b(?:say|said|agree|disagree|differ)\b",
-                           re.IGNORECASE)
-# Explicit neutrality: no party to the debate, so no stance holder (`takes no side`, `not a question for this court`).
-_NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno position on\b|"
-                      r"\bdeclined to take (?:a )?(?:sides?|position)\b|\b(?:not|never) tak(?:e|es|en|ing) (?:a |any )?"
-                      r"sides?\b|\b(?:remain|remains|remained|stay|stays|stayed|am|are) neutral\b|"
-                      r"\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b", re.IGNORECASE)
-# A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
-_THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|"
-                    r"\bbetween them (?:stands?|sits?)\b|\ba way between\b|"
-                    r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
-                    re.IGNORECASE)
-# Only in the sentence before: an opponent's own words often ask for `a different approach`.
-_THIRD_BRIDGE = re.compile(_THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
-                           r"(?:plan|proposal|approach|route|path|option)\b", re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
 """)
-# `X's views are shared by A, B and C`: the people listed stand with X.
-_SHARED_BY = re.compile(r"\b(?:shared|echoed|backed|supported|endorsed|joined|seconded) by\b", re.IGNORECASE)
+
 
 
 @dataclass
@@ -282,7 +216,7 @@ class Reader:
         doc = self.doc
         sentence = doc.sentences[index]
         text = doc.unquoted(sentence.start, sentence.end)
-        match = _SHARED_BY.search(text)
+        match = SHARED_BY.search(text)
         if not match:
             return
         anchor: int | None = None
@@ -326,22 +260,22 @@ class Reader:
             cue = " ".join(window)
             own = " ".join(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
                            for k in self.holders[current].sentences if k > self.intro[current])
-            absolute = len(_FOR_CUE.findall(cue)) - len(_AGAINST_CUE.findall(cue))
-            absolute = absolute or len(_FOR_ACT.findall(own)) - len(_AGAINST_ACT.findall(own))
+            absolute = len(FOR_CUE.findall(cue)) - len(AGAINST_CUE.findall(cue))
+            absolute = absolute or len(FOR_ACT.findall(own)) - len(AGAINST_ACT.findall(own))
             if n == 0 and not absolute:
                 self.cue[current] = OPENING_PRIOR  # stories tend to open with the proposal's own side
             if absolute:
                 self.cue[current] = 1.0 if absolute > 0 else -1.0
                 self.reasons.setdefault(current, []).append(self.intro[current])
-            carried[current] = bool(absolute) and bool(_FOR_CUE.search(cue) or _AGAINST_CUE.search(cue))
+            carried[current] = bool(absolute) and bool(FOR_CUE.search(cue) or AGAINST_CUE.search(cue))
             self._rival_of(current)
             if n == 0:
                 continue
             previous = order[n - 1]
-            if any(_CONTRAST_CUE.search(part) for part in window):
+            if any(CONTRAST_CUE.search(part) for part in window):
                 self._edge(current, previous, -CUE_WEIGHT, self.intro[current])
                 carried[current] = True
-            elif _ALLIANCE_CUE.search(cue):
+            elif ALLIANCE_CUE.search(cue):
                 self._edge(current, previous, CUE_WEIGHT, self.intro[current])
                 carried[current] = True
             elif not absolute and carried.get(previous) and self._same_block(previous, current):
@@ -353,16 +287,16 @@ class Reader:
             for index in self.holders[ident].sentences:
                 sentence = doc.sentences[index]
                 text = doc.unquoted(sentence.start, sentence.end)
-                match = _PARTS.search(text) or _JOINS.search(text)
+                match = PARTS.search(text) or JOINS.search(text)
                 if not match:
                     continue
-                weight = -RELATION_WEIGHT if _PARTS.search(text) else RELATION_WEIGHT
+                weight = -RELATION_WEIGHT if PARTS.search(text) else RELATION_WEIGHT
                 target = self._object_of(sentence.start, text, match, ident)
                 if target is not None and target in wanted:
                     self._edge(ident, target, weight, index)
             person = doc.cast.people[ident]
             for role in person.roles:
-                if _ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
+                if ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
                     for other in wanted - {ident}:
                         last = doc.cast.people[other].name.split()[-1]
                         if re.search(r"\b" + re.escape(last) + r"\b", role):
@@ -412,7 +346,7 @@ class Reader:
         doc = self.doc
         sentence = doc.sentences[self.intro[current]]
         text = doc.unquoted(sentence.start, sentence.end)
-        for match in _RIVAL_OF.finditer(text):
+        for match in RIVAL_OF.finditer(text):
             other = self.attributor.resolve_pronoun(sentence.start + match.start(1), PRONOUNS[match.group(1).lower()])
             if other is not None and other in self.holders and other != current:
                 self._edge(current, other, -RELATION_WEIGHT, sentence.index)
@@ -427,7 +361,7 @@ class Reader:
     def camp(self, ident: int) -> int:
         """+1 for the establishment, -1 for its challengers, 0 when the role says neither."""
         roles = " ".join(self.doc.cast.people[ident].roles)
-        up, down = bool(_ESTABLISHMENT.search(roles)), bool(_CHALLENGER.search(roles))
+        up, down = bool(ESTABLISHMENT.search(roles)), bool(CHALLENGER.search(roles))
         return 0 if up == down else 1 if up else -1
 
     def _coming_in(self, ident: int) -> tuple[str, str]:
@@ -445,19 +379,19 @@ class Reader:
         if first is None:
             return False
         end = doc.sentence_at(first.start).end
-        match = _STUDIES.search(doc.text, first.end, min(end, first.end + 200))
+        match = STUDIES.search(doc.text, first.end, min(end, first.end + 200))
         return match is not None and match.start() - first.end <= APPOSITIVE_CHARS
 
     def neutral(self, ident: int) -> bool:
         """Whether the holder says outright that they take no side (`not a question for this court`)."""
         doc = self.doc
         said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
-        if _NEUTRAL.search(said) or _NEUTRAL.search(" ".join(self.holders[ident].quotes)):
+        if NEUTRAL.search(said) or NEUTRAL.search(" ".join(self.holders[ident].quotes)):
             return True
         for mention in doc.cast.mentions:  # `Mayor X declined to take sides`
             if mention.person == ident and not mention.quoted:
                 end = min(doc.sentence_at(mention.start).end, mention.end + NEUTRAL_CHARS)
-                if _NEUTRAL.search(doc.text, mention.end, end):
+                if NEUTRAL.search(doc.text, mention.end, end):
                     return True
         return False
 
@@ -469,21 +403,21 @@ class Reader:
         if words & OBSERVER_ROLES or "political scientist" in roles:
             return OBSERVER
         lead, here = self._coming_in(ident)
-        taken = _FOR_CUE.search(lead + " " + here) or _AGAINST_CUE.search(lead + " " + here)
+        taken = FOR_CUE.search(lead + " " + here) or AGAINST_CUE.search(lead + " " + here)
         for k in self.holders[ident].sentences:  # what they urge in their own words (`urged lawmakers to reject it`)
             text = doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
-            taken = taken or _URGES.search(text) or _FOR_ACT.search(text) or _AGAINST_ACT.search(text)
+            taken = taken or URGES.search(text) or FOR_ACT.search(text) or AGAINST_ACT.search(text)
         own = " ".join(doc.sentence_text(doc.sentences[k]) for k in sorted(self.quoted_in.get(ident, ())))
-        if not taken and (_STUDIES.search(roles) or self._studies(ident) or _ROLE_SAID.search(own)
-                          or _OBSERVER_CUE.search(lead)):
+        if not taken and (STUDIES.search(roles) or self._studies(ident) or ROLE_SAID.search(own)
+                          or OBSERVER_CUE.search(lead)):
             return OBSERVER  # a researcher who argues one side (`Support came from an ecologist`) is on it
         said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
-        if _BOTH_SIDES.search(said):
+        if BOTH_SIDES.search(said):
             return OBSERVER
         quoted = " ".join(self.holders[ident].quotes)
-        if _MIDDLE.search(said) or _MIDDLE.search(quoted) or _THIRD_BRIDGE.search(lead) or _THIRD.search(here):
+        if MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted) or THIRD_BRIDGE.search(lead) or THIRD.search(here):
             return MIDDLE
-        if regime_story and _REGIME_VOICE.search(roles):
+        if regime_story and REGIME_VOICE.search(roles):
             return "regime"
         return None
 
@@ -507,7 +441,7 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
     reader.collect()
     holders = reader.holders
     poles = find_poles(question, doc)
-    regime_story = len(_REGIME_STORY.findall(doc.text)) >= 2
+    regime_story = len(REGIME_STORY.findall(doc.text)) >= 2
     order = sorted(holders, key=lambda i: reader.intro[i])
     for ident in order:
         if reader.neutral(ident) and reader.fixed_side(ident, regime_story) != OBSERVER:
