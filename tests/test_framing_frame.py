@@ -90,3 +90,12 @@ def test_author_note_at_the_end_is_no_figure() -> None:
     text = (f'{body}\n\n"We will rebuild," said harbour master Ivo Kranjc.\n\nLena Brandt\n\n'
             "Lena Brandt is a freelance reporter who covers the coast for several newspapers.")
     assert [f.name for f in frame_text(text).figures] == ["Ivo Kranjc"]
+
+
+def test_whether_question_keeps_abbreviations_and_drops_the_appositive() -> None:
+    frame = frame_text(
+        "Council to vote on truck ban\n\n"
+        "The council will decide whether to ban trucks between 10 p.m. and 6 a.m. in the old town, "
+        "a proposal that residents say is overdue.\n"
+    )
+    assert frame.question == "Whether to ban trucks between 10 p.m. and 6 a.m. in the old town?"

@@ -4,7 +4,7 @@ Attribution looks for a person next to a *speech verb* (`said`, `told`,
 `warns`); stance holders are people who are the subject of a *stance verb*
 (`supports`, `opposes`, `argues`, `called for`). Every verb is listed with its
 inflections, generated once here so the other modules only do set lookups.
-The cues between camps (alliance, contrast) live with their rules in `sides`.
+The cues between camps (alliance, contrast, neutrality, third positions) are in `side_cues`.
 """
 
 from __future__ import annotations

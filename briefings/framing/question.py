@@ -20,7 +20,11 @@ LEDE_PARAGRAPHS = 6
 MAX_QUESTION_WORDS = 70
 _ASKS = re.compile(r"^(?:should|will|would|can|could|is|are|does|do|did|has|have|must|who|what|how|why|which)\b",
                    re.IGNORECASE)
-_WHETHER = re.compile(r"\bwhether\b([^.?!;]{8,300})", re.IGNORECASE)
+# A full stop inside an abbreviation (`10 p.m. and 6 a.m.`) does not end the clause.
+_WHETHER = re.compile(r"\bwhether\b((?:[^.?!;:—–]|\.(?=[a-z]|\s+[a-z])){8,300}?)"
+                      r"(?=,\s+(?:a|an)\s+(?:proposal|plan|move|measure|decision|step|idea|question)\b|"
+                      r"\.(?![a-z]|\s+[a-z])|[?!;:—–]|$)",
+                      re.IGNORECASE)
 # "Asked whether he would return, he said ..." reports an interview, not the story's question.
 _REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|asked|added|replied)\b", re.IGNORECASE)
 _DEBATE = re.compile(

@@ -1,23 +1,35 @@
 """Sides of the debate: who holds a stance, who stands with whom, and the labels.
 
 A *stance holder* is a person the story quotes, or makes the subject of a
-stance verb (`supports`, `argues`, `called for`). Holders are placed in two
-steps, each general to news writing rather than to one topic:
+stance verb (`supports`, `argues`, `called for`). Holders are placed in three
+steps, each general to news writing rather than to one topic (the cue
+patterns themselves are in `side_cues`):
 
 1. Fixed sides by role and words: analysts, historians, researchers and
-   economists, or anyone who weighs `both camps`, judge the debate from
-   outside (`observer`); who argues for `a compromise` or `a bridge between
-   the two` forms a middle camp; loyalists, propagandists and the press office
-   of a regime speak for the power in question (`regime`), when the story is
-   about dealing with one.
+   economists (`who studies X at`, `"...," the economist said`, `Analysts
+   say ...` just before), or anyone who weighs `both camps`, judge the debate
+   from outside (`observer`), unless the story brings them in on one side
+   or they urge an outcome themselves;
+   who argues for `a compromise` or `a bridge between the two`, or comes in
+   under a third position (`A third position has gained ground.`, `Between
+   them stands the state.`, `proposed an amendment`) forms a middle camp;
+   loyalists, propagandists and the press office of a regime speak for the
+   power in question (`regime`), when the story is about dealing with one.
+   Who says outright that they take no side (`takes no side`, `not a
+   question for this court`) is no stance holder at all.
 2. The others split into two camps, chosen to agree best with what the
    story signals between them:
    - discourse cues where a holder comes in: contrast (`But X`, `Opponents
      were not persuaded.`, `The government disagrees.`) parts them from the
      holder discussed before, alliance (`also`, `echoed`, `Support came
-     from`) joins them; with no cue, narrative continuity joins them weakly;
-   - relations in their statements: `X criticized Y` parts, `X echoed Y`,
+     from`) joins them; a holder with no cue of their own, who comes in right
+     after one who had a cue (`Opponents were not persuaded. A said ... B
+     said ...`), carries it on weakly; sentence order alone joins no one;
+   - relations in their statements, to the person the verb acts on: `X
+     criticized Y` and `Her sharpest opponent, X` part, `X echoed Y`,
      `advisor to Y`, `Y's deputy` join;
+   - sponsors and opponents of a measure: `who wrote the measure`,
+     `support for the plan` against `voted against`;
    - lean: support words (`backs`, `defended`, `welcomed`) against
      opposition words (`opposes`, `warned`, `would destroy`), and, when the
      question names two options (`isolate ..., or engage ...?`), the words
@@ -25,6 +37,8 @@ steps, each general to news writing rather than to one topic:
    - role: officials of the government on one hand, the opposition, unions
      and residents' groups on the other.
    The split itself, the poles and the lean are in `camps`.
+3. A debater whom none of these signals reach (no cue, no relation, no role
+   camp, hardly any lean in their own words) gets no side rather than a guess.
 """
 
 from __future__ import annotations
@@ -39,79 +53,55 @@ from briefings.framing.cues import PRONOUNS, STANCE_VERBS
 from briefings.framing.document import Document
 from briefings.framing.gazetteer import OBSERVER_ROLES, word_set
 from briefings.framing.people import tokens
+from briefings.framing.side_cues import (
+    AGAINST_ACT,
+    AGAINST_CUE,
+    ALLIANCE_CUE,
+    ALLY_ROLE,
+    BOTH_SIDES,
+    CHALLENGER,
+    CONTRAST_CUE,
+    ESTABLISHMENT,
+    FOR_ACT,
+    FOR_CUE,
+    JOINS,
+    MIDDLE_CUE,
+    NEUTRAL,
+    OBSERVER_CUE,
+    PARTS,
+    REGIME_STORY,
+    REGIME_VOICE,
+    RIVAL_OF,
+    ROLE_SAID,
+    SHARED_BY,
+    STUDIES,
+    THIRD,
+    THIRD_BRIDGE,
+    URGES,
+)
 
 OBSERVER = "observer"
 MIDDLE = "compromise"
 CUE_WEIGHT = 2.0
 RELATION_WEIGHT = 3.0
 CONTINUITY_WEIGHT = 0.5
+BLOCK_PARAGRAPHS = 1
+OBJECT_CHARS = 60
+APPOSITIVE_CHARS = 60
+NEUTRAL_CHARS = 80
 LEAN_WEIGHT = 1.0
 CUE_LEAN = 1.5
 BRIDGE_WORDS = 14
 OPENING_PRIOR = 0.5
 STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
+SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
-# Relative cues: the holder coming in stands apart from / with the holder discussed before.
-_CONTRAST_CUE = re.compile(
-    r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
-    r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
-    r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike)\b",
-    re.IGNORECASE,
-)
-_ALLIANCE_CUE = re.compile(
-    r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
-    r"in the same vein|allies|ally|went further|goes further|go further|went even further)\b",
-    re.IGNORECASE,
-)
-# Absolute cues: the holder coming in is for / against what the story is about.
-_OBJECT = r"(?:the|this|that|an?|its|their)\s+[\w-]+"
-_FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welcomes|praised|praises|endorsed|"
-             r"endorses|championed|champions|hailed|hails) " + _OBJECT)
-_AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
-                 r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams) " + _OBJECT)
-# In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
-_FOR_CUE = re.compile(
-    r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
-    + _FOR_VERB + r")\b",
-    re.IGNORECASE,
-)
-_AGAINST_CUE = re.compile(
-    r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
-    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|" + _AGAINST_VERB + r")\b",
-    re.IGNORECASE,
-)
-# In a holder's own later statements: only what they do to a thing (`criticized the promise`).
-_FOR_ACT = re.compile(r"\b" + _FOR_VERB + r"\b", re.IGNORECASE)
-_AGAINST_ACT = re.compile(r"\b" + _AGAINST_VERB + r"\b", re.IGNORECASE)
-_PARTS = re.compile(
-    r"\b(?:criticized|criticised|criticizes|criticises|accused|accuses|attacked|attacks|rebuked|rebukes|"
-    r"slammed|dismissed|rejected|mocked|blamed|described [\w’'\s]{0,40} as (?:hypocritical|dangerous|"
-    r"wrong|reckless)|lashed out at|hit back at|scolded|disputed|contradicted)\b",
-    re.IGNORECASE,
-)
-_JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
-                    r"shared by|joined|defended|praised|seconded)\b", re.IGNORECASE)
-_ALLY_ROLE = re.compile(r"\b(?:advis[eo]r|deputy|aide|spokes(?:person|man|woman)|ally|chief of staff|"
-                        r"right-hand|assistant)\b", re.IGNORECASE)
-_REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state television|state tv|regime|"
-                           r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
-_REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
-_ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ruling|official|spokes\w+|"
-                            r"secretary|commissioner|sponsor|president of the republic|premier|cabinet|"
-                            r"authority|agency|department|regulator|board|city hall|administration)\b",
-                            re.IGNORECASE)
-_CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|association|critic|protest\w*|"
-                         r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
-_MIDDLE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
-                     r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
 """)
-# `X's views are shared by A, B and C`: the people listed stand with X.
-_SHARED_BY = re.compile(r"\b(?:shared|echoed|backed|supported|endorsed|joined|seconded) by\b", re.IGNORECASE)
+
 
 
 @dataclass
@@ -148,6 +138,11 @@ class Reader:
         self.reasons: dict[int, list[int]] = {}  # person -> sentences that grounded an edge
         self.cue: dict[int, float] = {}  # person -> +1 for, -1 against, from where they come in
         self.allied: list[tuple[int, int, int]] = []  # (a, b, sentence) from `shared by` lists
+        self.quoted_in: dict[int, set[int]] = {}  # person -> sentences holding their quotes
+        self.first_seen: dict[int, int] = {}  # person -> offset of their first mention
+        for mention in doc.cast.mentions:
+            if not mention.quoted:
+                self.first_seen.setdefault(mention.person, mention.start)
 
     def _subjects(self, index: int) -> list[int]:
         """People (named or as he/she) who are the subject of a stance verb in sentence `index`."""
@@ -155,6 +150,7 @@ class Reader:
         text = self.doc.unquoted(sentence.start, sentence.end)
         words = tokens(text, 0, len(text))
         found: list[int] = []
+        doc_text = self.doc.text
         appositive_end = -1  # `X, a coordinator to candidate Y, described ...`: Y is inside X's appositive
         for i, word in enumerate(words):
             if word.start < appositive_end:
@@ -166,10 +162,14 @@ class Reader:
                 end = mention.end
             elif word.low in ("he", "she") and (i == 0 or text[words[i - 1].end:word.start].strip()):
                 ident, end = self.attributor.resolve_pronoun(offset, PRONOUNS[word.low]), sentence.start + word.end
+                if ident is not None and self.first_seen.get(ident, -1) > offset:
+                    ident = None  # a pronoun refers back, never to someone the story names later
             else:
                 continue
             if i and words[i - 1].low in _NOT_SUBJECT and not text[words[i - 1].end:word.start].strip(" "):
                 continue  # `met with X`, `shared by X`: an object, not a subject
+            if doc_text.startswith(("'s ", "’s "), end):
+                continue  # `Trump's reported frustrations`: a possessive, not a subject
             j = i + 1
             while j < len(words) and sentence.start + words[j].start < end:
                 j += 1
@@ -193,26 +193,30 @@ class Reader:
             for attribution in found:
                 holder.quotes.append(attribution.quote.text(doc.text))
                 holder.sentences.append(doc.sentence_at(attribution.quote.open_at).index)
+                self.quoted_in.setdefault(ident, set()).add(doc.sentence_at(attribution.quote.open_at).index)
         for sentence in doc.sentences:
             for ident in self._subjects(sentence.index):
                 self.holders.setdefault(ident, Holder(ident)).sentences.append(sentence.index)
         for sentence in doc.sentences:
             self._shared_by(sentence.index)
+        # Where a holder comes in is in the body: a headline names people before the story brings them in.
+        headline = doc.paragraphs[0].index if len(doc.paragraphs) > 1 else -1
         first_named: dict[int, int] = {}
         for mention in doc.cast.mentions:
-            if not mention.quoted:
-                first_named.setdefault(mention.person, mention.start)
+            if not mention.quoted and doc.sentence_at(mention.start).paragraph != headline:
+                first_named.setdefault(mention.person, doc.sentence_at(mention.start).index)
         for ident, holder in self.holders.items():
             holder.sentences = sorted(set(holder.sentences))
-            first = doc.sentence_at(first_named[ident]).index if ident in first_named else holder.sentences[0]
-            self.intro[ident] = min(first, holder.sentences[0])
+            body = [k for k in holder.sentences if doc.sentences[k].paragraph != headline] or holder.sentences
+            # Named: they come in where first named (a quote before that is a misread or a teaser).
+            self.intro[ident] = first_named.get(ident, body[0])
 
     def _shared_by(self, index: int) -> None:
         """`X's views are shared by A, B and C`: A, B and C hold X's stance too."""
         doc = self.doc
         sentence = doc.sentences[index]
         text = doc.unquoted(sentence.start, sentence.end)
-        match = _SHARED_BY.search(text)
+        match = SHARED_BY.search(text)
         if not match:
             return
         anchor: int | None = None
@@ -243,11 +247,12 @@ class Reader:
         """Edges between debaters from cues where they come in, their statements, and their roles."""
         doc = self.doc
         order = sorted(debaters, key=lambda i: self.intro[i])
+        carried: dict[int, bool] = {}  # person -> came in under an explicit cue (their own, or carried to them)
         for a, b, index in self.allied:
             if a in debaters and b in debaters:
                 self._edge(a, b, RELATION_WEIGHT, index)
         for n, current in enumerate(order):
-            start = self.intro[current] if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
+            start = self.intro[current] - 1 if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
             span = doc.sentences[max(0, start):self.intro[current] + 1]
             window = [doc.unquoted(s.start, s.end).strip() for s in span]
             if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS:
@@ -255,43 +260,43 @@ class Reader:
             cue = " ".join(window)
             own = " ".join(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
                            for k in self.holders[current].sentences if k > self.intro[current])
-            absolute = len(_FOR_CUE.findall(cue)) - len(_AGAINST_CUE.findall(cue))
-            absolute = absolute or len(_FOR_ACT.findall(own)) - len(_AGAINST_ACT.findall(own))
+            absolute = len(FOR_CUE.findall(cue)) - len(AGAINST_CUE.findall(cue))
+            absolute = absolute or len(FOR_ACT.findall(own)) - len(AGAINST_ACT.findall(own))
             if n == 0 and not absolute:
                 self.cue[current] = OPENING_PRIOR  # stories tend to open with the proposal's own side
             if absolute:
                 self.cue[current] = 1.0 if absolute > 0 else -1.0
                 self.reasons.setdefault(current, []).append(self.intro[current])
+            carried[current] = bool(absolute) and bool(FOR_CUE.search(cue) or AGAINST_CUE.search(cue))
+            self._rival_of(current)
             if n == 0:
                 continue
             previous = order[n - 1]
-            if any(_CONTRAST_CUE.search(part) for part in window):
+            if any(CONTRAST_CUE.search(part) for part in window):
                 self._edge(current, previous, -CUE_WEIGHT, self.intro[current])
-            elif _ALLIANCE_CUE.search(cue):
+                carried[current] = True
+            elif ALLIANCE_CUE.search(cue):
                 self._edge(current, previous, CUE_WEIGHT, self.intro[current])
-            else:
+                carried[current] = True
+            elif not absolute and carried.get(previous) and self._same_block(previous, current):
+                # `Opponents were not persuaded. A said ... B said ...`: the cue holds until the next one
                 self._edge(current, previous, CONTINUITY_WEIGHT, -1)
+                carried[current] = True
         wanted = set(debaters)
         for ident in debaters:
             for index in self.holders[ident].sentences:
                 sentence = doc.sentences[index]
                 text = doc.unquoted(sentence.start, sentence.end)
-                others = {m.person for m in doc.mentions_in(sentence.start, sentence.end)} & wanted
-                for word in tokens(text, 0, len(text)):
-                    if word.low in ("her", "him"):
-                        found = self.attributor.resolve_pronoun(sentence.start + word.start, PRONOUNS[word.low])
-                        if found in wanted:
-                            others.add(found)
-                others.discard(ident)
-                if not others:
+                match = PARTS.search(text) or JOINS.search(text)
+                if not match:
                     continue
-                weight = -RELATION_WEIGHT if _PARTS.search(text) else RELATION_WEIGHT if _JOINS.search(text) else 0
-                for other in others:
-                    if weight:
-                        self._edge(ident, other, weight, index)
+                weight = -RELATION_WEIGHT if PARTS.search(text) else RELATION_WEIGHT
+                target = self._object_of(sentence.start, text, match, ident)
+                if target is not None and target in wanted:
+                    self._edge(ident, target, weight, index)
             person = doc.cast.people[ident]
             for role in person.roles:
-                if _ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
+                if ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
                     for other in wanted - {ident}:
                         last = doc.cast.people[other].name.split()[-1]
                         if re.search(r"\b" + re.escape(last) + r"\b", role):
@@ -303,6 +308,49 @@ class Reader:
                         if boss is not None and boss in wanted:
                             self._edge(ident, boss, RELATION_WEIGHT, -1)
 
+    def _object_of(self, offset: int, text: str, match: re.Match[str], ident: int) -> int | None:
+        """The first person other than `ident` the relation verb acts on (`criticized her`, `echoed X`)."""
+        if match.start() < len(text) and not self._before(offset, text, match.start(), ident):
+            return None
+        for word in tokens(text, match.start(), min(len(text), match.end() + OBJECT_CHARS)):
+            mention = self.doc.mention_at(offset + word.start)
+            if mention is not None and not mention.quoted and mention.person != ident:
+                return mention.person
+            if word.low in ("her", "him", "his"):
+                found = self.attributor.resolve_pronoun(offset + word.start, PRONOUNS[word.low])
+                if found is not None and found != ident:
+                    return found
+        return None
+
+    def _before(self, offset: int, text: str, end: int, ident: int) -> bool:
+        """Whether `ident` is named or referred to (he/she) before `end` in the sentence, or speaks it."""
+        for word in tokens(text, 0, end):
+            mention = self.doc.mention_at(offset + word.start)
+            if mention is not None and mention.person == ident:
+                return True
+            if word.low in ("he", "she") and self.attributor.resolve_pronoun(offset + word.start,
+                                                                              PRONOUNS[word.low]) == ident:
+                return True
+        return self.doc.sentence_at(offset).index in self.quoted_in.get(ident, set())
+
+    def _same_block(self, previous: int, current: int) -> bool:
+        """Whether `current` comes in right after `previous` last spoke (no more than one paragraph between)."""
+        doc = self.doc
+        here = doc.sentences[self.intro[current]].paragraph
+        last = max((k for k in self.holders[previous].sentences if k < self.intro[current]),
+                   default=self.intro[previous])
+        return here - doc.sentences[last].paragraph <= BLOCK_PARAGRAPHS
+
+    def _rival_of(self, current: int) -> None:
+        """`Her sharpest opponent is X`: X apart from the person `her` refers to."""
+        doc = self.doc
+        sentence = doc.sentences[self.intro[current]]
+        text = doc.unquoted(sentence.start, sentence.end)
+        for match in RIVAL_OF.finditer(text):
+            other = self.attributor.resolve_pronoun(sentence.start + match.start(1), PRONOUNS[match.group(1).lower()])
+            if other is not None and other in self.holders and other != current:
+                self._edge(current, other, -RELATION_WEIGHT, sentence.index)
+
     def lean(self, ident: int, poles: Poles) -> float:
         """The holder's lean over their statements, clipped to [-1, 1]."""
         doc = self.doc
@@ -313,22 +361,63 @@ class Reader:
     def camp(self, ident: int) -> int:
         """+1 for the establishment, -1 for its challengers, 0 when the role says neither."""
         roles = " ".join(self.doc.cast.people[ident].roles)
-        up, down = bool(_ESTABLISHMENT.search(roles)), bool(_CHALLENGER.search(roles))
+        up, down = bool(ESTABLISHMENT.search(roles)), bool(CHALLENGER.search(roles))
         return 0 if up == down else 1 if up else -1
 
+    def _coming_in(self, ident: int) -> tuple[str, str]:
+        """The sentence before the holder comes in (same paragraph) and the one they come in with, unquoted."""
+        doc = self.doc
+        here = doc.sentences[self.intro[ident]]
+        before = doc.sentences[here.index - 1] if here.index else None
+        lead = doc.unquoted(before.start, before.end).strip() if before and before.paragraph == here.paragraph else ""
+        return lead, doc.unquoted(here.start, here.end).strip()
+
+    def _studies(self, ident: int) -> bool:
+        """`X, a former inspector who now lectures on policy at the University of Y, said`."""
+        doc = self.doc
+        first = next((m for m in doc.cast.mentions if m.person == ident and not m.quoted), None)
+        if first is None:
+            return False
+        end = doc.sentence_at(first.start).end
+        match = STUDIES.search(doc.text, first.end, min(end, first.end + 200))
+        return match is not None and match.start() - first.end <= APPOSITIVE_CHARS
+
+    def neutral(self, ident: int) -> bool:
+        """Whether the holder says outright that they take no side (`not a question for this court`)."""
+        doc = self.doc
+        said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
+        if NEUTRAL.search(said) or NEUTRAL.search(" ".join(self.holders[ident].quotes)):
+            return True
+        for mention in doc.cast.mentions:  # `Mayor X declined to take sides`
+            if mention.person == ident and not mention.quoted:
+                end = min(doc.sentence_at(mention.start).end, mention.end + NEUTRAL_CHARS)
+                if NEUTRAL.search(doc.text, mention.end, end):
+                    return True
+        return False
+
     def fixed_side(self, ident: int, regime_story: bool) -> str | None:
-        """`observer` or `regime` when the role says so."""
-        roles = " ".join(self.doc.cast.people[ident].roles).lower()
+        """`observer`, `compromise` or `regime` when the role or the words say so."""
+        doc = self.doc
+        roles = " ".join(doc.cast.people[ident].roles).lower()
         words = set(re.findall(r"[a-z]+", roles))
         if words & OBSERVER_ROLES or "political scientist" in roles:
             return OBSERVER
-        said = " ".join(self.doc.sentence_text(self.doc.sentences[k]) for k in self.holders[ident].sentences)
-        if _BOTH_SIDES.search(said):
+        lead, here = self._coming_in(ident)
+        taken = FOR_CUE.search(lead + " " + here) or AGAINST_CUE.search(lead + " " + here)
+        for k in self.holders[ident].sentences:  # what they urge in their own words (`urged lawmakers to reject it`)
+            text = doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
+            taken = taken or URGES.search(text) or FOR_ACT.search(text) or AGAINST_ACT.search(text)
+        own = " ".join(doc.sentence_text(doc.sentences[k]) for k in sorted(self.quoted_in.get(ident, ())))
+        if not taken and (STUDIES.search(roles) or self._studies(ident) or ROLE_SAID.search(own)
+                          or OBSERVER_CUE.search(lead)):
+            return OBSERVER  # a researcher who argues one side (`Support came from an ecologist`) is on it
+        said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
+        if BOTH_SIDES.search(said):
             return OBSERVER
         quoted = " ".join(self.holders[ident].quotes)
-        if _MIDDLE.search(said) or _MIDDLE.search(quoted):
+        if MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted) or THIRD_BRIDGE.search(lead) or THIRD.search(here):
             return MIDDLE
-        if regime_story and _REGIME_VOICE.search(roles):
+        if regime_story and REGIME_VOICE.search(roles):
             return "regime"
         return None
 
@@ -352,10 +441,14 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
     reader.collect()
     holders = reader.holders
     poles = find_poles(question, doc)
-    regime_story = len(_REGIME_STORY.findall(doc.text)) >= 2
+    regime_story = len(REGIME_STORY.findall(doc.text)) >= 2
     order = sorted(holders, key=lambda i: reader.intro[i])
     for ident in order:
+        if reader.neutral(ident) and reader.fixed_side(ident, regime_story) != OBSERVER:
+            del holders[ident]  # says outright they take no side: a party to nothing
+            continue
         holders[ident].side = reader.fixed_side(ident, regime_story)
+    order = [i for i in order if i in holders]
     named = (question or "") + " " + (doc.text[doc.paragraphs[0].start:doc.paragraphs[0].end] if doc.paragraphs else "")
     debaters = [i for i in order if holders[i].side is None and (
         not _names_in(named, doc.cast.people[i].name) or _speaks(doc, attributions, i))]
@@ -380,7 +473,10 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
     first_lean = sum(leans[i] * signs[i] for i in debaters)
     flip = -1 if first_lean < 0 else 1  # the camp leaning to support (or pole A) takes the first label
     labels = list(poles.labels)
+    linked = {i for pair, w in reader.edges.items() if w for i in pair}
     for ident in debaters:
+        if ident not in linked and not reader.cue.get(ident) and not camps[ident] and abs(lexical[ident]) < SURE_LEAN:
+            continue  # nothing but sentence order places them: no side rather than a guess
         holders[ident].side = labels[0] if signs[ident] * flip > 0 else labels[1]
         holders[ident].evidence = reader.reasons.get(ident, [])
     used = [label for label in [*labels, MIDDLE, OBSERVER, "regime"] if any(h.side == label for h in holders.values())]

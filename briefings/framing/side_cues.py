@@ -1,0 +1,111 @@
+"""The words that place a stance holder, as compiled patterns for `sides`.
+
+Relative cues where a holder comes in (contrast, alliance), absolute ones
+(for or against what the story is about, sponsors and opponents of a
+measure), relations between holders (`criticized`, `echoed`, `her sharpest
+opponent`), and the fixed places: observers (`who studies X at`, `the
+economist said`), a third position (`A third position has gained ground.`),
+explicit neutrality (`declined to take sides`), regime voices and role camps.
+Each phrase was checked against general news English (polnear-train), not
+fitted to one story.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Relative cues: the holder coming in stands apart from / with the holder discussed before.
+CONTRAST_CUE = re.compile(
+    r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
+    r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
+    r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike|fired back|shot back|"
+    r"the opposite|"
+    r"hit back|drew (?:a )?(?:sharp |swift |quick )?(?:response|rebukes?|criticism|fire))\b",
+    re.IGNORECASE,
+)
+ALLIANCE_CUE = re.compile(
+    r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
+    r"in the same vein|allies|ally|went further|goes further|go further|went even further|"
+    r"(?:a similar|the same) (?:argument|case|point|view|line))\b",
+    re.IGNORECASE,
+)
+# Absolute cues: the holder coming in is for / against what the story is about.
+OBJECT = r"(?:the|this|that|an?|its|their)\s+[\w-]+"
+FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welcomes|praised|praises|endorsed|"
+             r"endorses|championed|champions|hailed|hails|to pass|to approve|to adopt|to accept) " + OBJECT)
+AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
+                 r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams|to reject|"
+                 r"to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw) " + OBJECT)
+# In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
+MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
+FOR_CUE = re.compile(
+    r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
+    r"support for (?:the|this|its)|sponsors? of|authors? of " + MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
+    r"(?:wrote|drafted|authored|sponsored|introduced|proposed) " + MEASURE + r"|"
+    + FOR_VERB + r")\b",
+    re.IGNORECASE,
+)
+AGAINST_CUE = re.compile(
+    r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
+    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|vot(?:ed|es|ing) against|"
+    r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
+    + AGAINST_VERB + r")\b",
+    re.IGNORECASE,
+)
+# In a holder's own later statements: only what they do to a thing (`criticized the promise`).
+FOR_ACT = re.compile(r"\b" + FOR_VERB + r"\b", re.IGNORECASE)
+AGAINST_ACT = re.compile(r"\b" + AGAINST_VERB + r"\b", re.IGNORECASE)
+PARTS = re.compile(
+    r"\b(?:criticized|criticised|criticizes|criticises|accused|accuses|attacked|attacks|rebuked|rebukes|"
+    r"slammed|dismissed|rejected|mocked|blamed|described [\w’'\s]{0,40} as (?:hypocritical|dangerous|"
+    r"wrong|reckless)|lashed out at|hit back at|scolded|disputed|contradicted)\b",
+    re.IGNORECASE,
+)
+JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
+                    r"shared by|joined|defended|praised|seconded)\b", re.IGNORECASE)
+# `Her sharpest opponent is X`, `His most persistent critic ...`: X stands against the one the pronoun names.
+RIVAL_OF = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+){0,2}(?:opponents?|critics?|rivals?|adversar(?:y|ies))\b",
+                       re.IGNORECASE)
+ALLY_ROLE = re.compile(r"\b(?:advis[eo]r|deputy|aide|spokes(?:person|man|woman)|ally|chief of staff|"
+                        r"right-hand|assistant)\b", re.IGNORECASE)
+REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state television|state tv|regime|"
+                           r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
+REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
+ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ruling|official|spokes\w+|"
+                            r"superintendent|secretary|commissioner|sponsor|president of the republic|premier|cabinet|"
+                            r"authority|agency|department|regulator|board|city hall|administration)\b",
+                            re.IGNORECASE)
+CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|association|critic|protest\w*|"
+                         r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
+MIDDLE_CUE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
+                     r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
+BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
+# Who studies or teaches a field at a school judges the debate from outside (`who studies drug policy at`).
+STUDIES = re.compile(r"\bwho (?:now )?(?:studies|researches|teaches|lectures)\b[^,;]{0,60}\bat\b[^,;]{0,60}"
+                      r"\b(?:universit\w*|universidad|college|school|institute|academy)\b", re.IGNORECASE)
+# A role-only attribution of the holder's own quote: `"...," the economist said.`
+ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|scholar|academic|pollster|professor|"
+                        r"political scientist|sociologist|demographer)\s+(?:also\s+)?(?:said|says|added|noted|"
+                        r"argued|wrote)\b|\b(?:said|says|added|noted) the (?:researcher|economist|analyst|"
+                        r"historian|scholar|academic|pollster|professor)\b", re.IGNORECASE)
+# A holder who urges an outcome argues a side, whatever their trade.
+URGES = re.compile(r"\b(?:urged|urges|urging|called for|calls for|called on|calls on)\b", re.IGNORECASE)
+# A collective of outside judges just before the holder comes in: `Analysts say ...`, `Economists who study ...`.
+OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|historians|scholars|academics|"
+                           r"political scientists|pollsters)\b[^.]{0,40}\b(?:say|said|agree|disagree|differ)\b",
+                           re.IGNORECASE)
+# Explicit neutrality: no party to the debate, so no stance holder (`takes no side`, `not a question for this court`).
+NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno position on\b|"
+                      r"\bdeclined to take (?:a )?(?:sides?|position)\b|\b(?:not|never) tak(?:e|es|en|ing) (?:a |any )?"
+                      r"sides?\b|\b(?:remain|remains|remained|stay|stays|stayed|am|are) neutral\b|"
+                      r"\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b", re.IGNORECASE)
+# A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
+THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|"
+                    r"\bbetween them (?:stands?|sits?)\b|\ba way between\b|"
+                    r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
+                    re.IGNORECASE)
+# Only in the sentence before: an opponent's own words often ask for `a different approach`.
+THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
+                           r"(?:plan|proposal|approach|route|path|option)\b", re.IGNORECASE)
+# `X's views are shared by A, B and C`: the people listed stand with X.
+SHARED_BY = re.compile(r"\b(?:shared|echoed|backed|supported|endorsed|joined|seconded) by\b", re.IGNORECASE)

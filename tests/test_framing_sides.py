@@ -1,0 +1,185 @@
+"""Sides beyond two camps, observers by role, neutrality, and cues that hold (fictional people and places)."""
+
+from __future__ import annotations
+
+from briefings.framing import frame_text
+
+THREE_WAY = """\
+Lakeside council splits three ways over the marina plan
+
+LAKESIDE, May 2 - The council will vote next week on whether to build a marina on the north shore.
+
+Councillor Anna Brekke, who wrote the measure, said the marina would bring visitors all year. \
+"A town that turns its back on the lake turns its back on its future," Brekke said.
+
+Her sharpest opponent is Tomas Lindqvist, who chairs the shore residents' association. \
+Lindqvist said the marina would ruin the last quiet beach. "Nobody here asked for this," he said.
+
+A third position has gained ground. Councillor Ida Solheim has proposed an amendment under which \
+the marina would be half the size. "Build the small one first and see who comes," Solheim said.
+
+Petra Holm, who studies coastal planning at the University of Lakeside, said the evidence from other \
+towns was mixed. "Some marinas fill up and some never do," the researcher said.
+
+Judge Karl Emberg, who heard an earlier challenge, said the plan's wisdom was not a question for the court. \
+"We rule on the law, not on the lake," Emberg said.
+"""
+
+
+def _sides(text: str) -> dict[str, str | None]:
+    return {f.name: f.side for f in frame_text(text).figures}
+
+
+def test_three_positions_stay_apart() -> None:
+    side = _sides(THREE_WAY)
+    assert len({side["Anna Brekke"], side["Tomas Lindqvist"], side["Ida Solheim"]}) == 3
+    assert None not in (side["Anna Brekke"], side["Tomas Lindqvist"], side["Ida Solheim"])
+
+
+def test_who_studies_a_field_is_an_observer() -> None:
+    assert _sides(THREE_WAY)["Petra Holm"] == "observer"
+
+
+def test_a_neutral_judge_has_no_side() -> None:
+    assert _sides(THREE_WAY).get("Karl Emberg") is None
+
+
+OPPONENTS = """\
+Ferry fare rise divides the island
+
+The island's ferry company raised fares by a fifth on Monday. Director Lars Moen said the boats were old \
+and the company backed the rise. "We cannot run 40-year-old engines on goodwill," Moen said.
+
+Opponents were not persuaded. Eva Rask, a fisherman's widow, said the fare cut the island off. \
+"I visit my grandchildren half as often now," Rask said.
+
+Jon Tveit, who runs the island shop, said deliveries had already fallen. "The vans come twice a week instead \
+of four times," Tveit said.
+"""
+
+
+def test_a_collective_cue_carries_to_the_holders_that_follow() -> None:
+    side = _sides(OPPONENTS)
+    assert side["Eva Rask"] == side["Jon Tveit"]
+    assert side["Lars Moen"] != side["Eva Rask"]
+
+
+NO_EVIDENCE = """\
+Town weighs a new bus depot
+
+Mayor Ola Strand backs the depot plan. "The buses need a home," Strand said.
+
+The depot would cost 40 million kroner and open in 2027.
+
+The site was a timber yard until 1990.
+
+Berit Sand, a baker on the square, said she had lived in the town for 30 years. \
+"I open at six every morning," Sand said.
+"""
+
+
+def test_no_side_when_only_sentence_order_places_a_holder() -> None:
+    side = _sides(NO_EVIDENCE)
+    assert side["Ola Strand"] is not None
+    assert side["Berit Sand"] is None
+
+
+RESPONSES = """\
+Port levy splits the coast
+
+Harbour master Sven Aas backs the levy on cargo ships. "The quay is crumbling," Aas said.
+
+The levy drew a sharp response from shippers. Liv Berg, who runs a freight line, said it would drive ships \
+to other ports. "We will simply sail past," Berg said.
+
+The fishermen's union has made a similar argument. Nils Vang, its chairman, said boats would pay twice. \
+"We already pay for the ice and the crane," Vang said.
+"""
+
+
+def test_a_sharp_response_parts_and_a_similar_argument_joins() -> None:
+    side = _sides(RESPONSES)
+    assert side["Liv Berg"] == side["Nils Vang"]
+    assert side["Sven Aas"] != side["Liv Berg"]
+    assert None not in side.values()
+
+
+AMENDMENT = """\
+Budget bill splits the opposition
+
+The government sent parliament a bill on Monday to cut fuel subsidies. Finance Minister Rosa Dlamini \
+said the subsidies cost more than the health budget. "We cannot pay for petrol and clinics both," Dlamini said.
+
+Opposition leader Tomas Nkosi said his party would vote against the bill. "It is a tax on the poor," Nkosi said.
+
+Thandi Mokoena, an opposition member, has proposed an amendment that would phase the cut over three years. \
+"Slower, not never," Mokoena said.
+
+Speaker Ana Botha declined to take sides, saying the house would decide.
+"""
+
+
+def test_an_amendment_is_a_third_position_and_a_speaker_who_declines_sides_has_none() -> None:
+    side = _sides(AMENDMENT)
+    assert len({side["Rosa Dlamini"], side["Tomas Nkosi"], side["Thandi Mokoena"]}) == 3
+    assert side.get("Ana Botha") is None
+
+
+DOUBTS = """\
+Four-day school week splits a valley
+
+The school board wants a four-day week. Board chair Lise Morin said it would keep teachers. \
+"We lose five teachers a year," Morin said.
+
+Parents are far less sure. Claude Petit, a father of three, said nobody would watch the children on Fridays. \
+"Who pays for the fifth day?" Petit said.
+
+Rene Blais, a farmer, said the opposite. "My children work the farm on Fridays anyway," Blais said.
+"""
+
+
+def test_less_sure_parts_from_the_proposal_and_the_opposite_parts_again() -> None:
+    side = _sides(DOUBTS)
+    assert side["Lise Morin"] != side["Claude Petit"]
+    assert side["Rene Blais"] != side["Claude Petit"]
+
+
+FURIOUS = """\
+City bans scooters from the old town
+
+Mayor Ines Vidal backs the ban on rental scooters. "The pavements are for people," Vidal said.
+
+Riders were furious. Oskar Lind, who rents scooters to tourists, said he would lose his business. \
+"I have six staff," Lind said.
+"""
+
+
+def test_a_furious_group_comes_in_against() -> None:
+    side = _sides(FURIOUS)
+    assert side["Oskar Lind"] is not None
+    assert side["Ines Vidal"] != side["Oskar Lind"]
+
+
+def test_voted_for_the_order_is_a_cue_of_its_own() -> None:
+    side = _sides(
+        "County keeps the forest road closed\n\n"
+        "Commissioner Ann Hale, who wrote the closure order, said the creek had recovered. "
+        "\"The salmon are back,\" Hale said.\n\n"
+        "Hunters were not persuaded. Dale Porter, a hunter, said older hunters were shut out. "
+        "\"I am not walking eight miles,\" Porter said.\n\n"
+        "The third commissioner, Sam Ortega, said he had voted for the order but wanted a yearly review. "
+        "\"Five years is a long time,\" Ortega said.\n"
+    )
+    assert side["Ann Hale"] == side["Sam Ortega"] != side["Dale Porter"]
+
+
+def test_a_researcher_who_urges_an_outcome_is_on_that_side() -> None:
+    side = _sides(
+        "State weighs a ban on phones in schools\n\n"
+        "Education Secretary Mia Lund backs the ban. \"Children need to look up,\" Lund said.\n\n"
+        "Parents' leader Omar Haddad opposes the ban. \"We need to reach our children,\" Haddad said.\n\n"
+        "Eva Brandt, who studies adolescent health at the University of Bergen, urged lawmakers to pass the ban "
+        "before autumn. \"The evidence on sleep alone is enough,\" Brandt said.\n"
+    )
+    assert side["Eva Brandt"] not in (None, "observer")
+    assert side["Eva Brandt"] == side["Mia Lund"] != side["Omar Haddad"]
