@@ -34,7 +34,7 @@ PROJECT_BAR = {
     "figures_recall": 0.97,
     "figures_precision": 0.95,
     "holders_recall": 0.95,
-    "side_pairs": 0.77,
+    "side_pairs": 0.90,
     "quotes_attrib": 0.90,
     "roles": 0.85,
 }
