@@ -21,13 +21,12 @@ from sqlite_utils import Database
 from briefings.debates import update_debates
 from briefings.framing.extractive import frame_text
 from briefings.framing.model import StanceFrame
-from briefings.store.statements import save_frame
+from briefings.store.statements import FAILED_BACKEND, save_frame
 from briefings.times import parse_stamp
 
 logger = logging.getLogger(__name__)
 
 Framer = Callable[[str, str | None], StanceFrame]
-FAILED_BACKEND = "failed"
 
 
 def framer_release() -> str:

@@ -27,7 +27,7 @@ from briefings.compose.model import (
 )
 from briefings.compose.stories import FramedStory, StoryStatement, load_framed_stories
 from briefings.compose.weeks import week_bounds, week_of
-from briefings.pipeline import FAILED_BACKEND
+from briefings.store.statements import FAILED_BACKEND
 from briefings.times import parse_stamp
 
 MOVES_WINDOW = timedelta(weeks=4)  # "who moved" covers the month up to the briefing's week, each move dated

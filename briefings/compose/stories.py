@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from briefings.compose.model import Source
 from briefings.framing.model import StanceFrame
-from briefings.pipeline import FAILED_BACKEND
+from briefings.store.statements import FAILED_BACKEND
 from briefings.times import parse_stamp
 
 

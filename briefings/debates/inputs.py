@@ -10,9 +10,9 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from briefings.framing.model import StanceFrame
+from briefings.store.statements import FAILED_BACKEND
 from briefings.times import parse_stamp
 
-FAILED_BACKEND = "failed"  # the frame row `pipeline` writes for a story it could not frame
 CHUNK = 500
 
 

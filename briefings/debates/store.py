@@ -18,8 +18,9 @@ from sqlite_utils import Database
 
 from briefings.debates.align import align
 from briefings.debates.grouping import arguing, best_debate
-from briefings.debates.inputs import FAILED_BACKEND, DebateStory, load_stories
+from briefings.debates.inputs import DebateStory, load_stories
 from briefings.debates.naming import debate_question, debate_title, side_names, side_summary
+from briefings.store.statements import FAILED_BACKEND
 
 logger = logging.getLogger(__name__)
 

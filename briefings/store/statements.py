@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from briefings.framing.model import StanceFrame
 
 
+FAILED_BACKEND = "failed"  # the frame row of a story the framer could not frame (see `pipeline`)
+
 @dataclass(frozen=True)
 class Statement:
     """One figure's position in one story."""
