@@ -382,7 +382,7 @@ def broadcast(week_text: str | None, yes: bool, db: Path | None) -> None:
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from bot.errors import PlatformAuthError
+    from bot.errors import PlatformAuthError, PlatformUnreachable
     from bot.service import NoPlatformError, broadcast_now
     from briefings.store.subscriptions import subscription_counts
 
@@ -403,6 +403,9 @@ def broadcast(week_text: str | None, yes: bool, db: Path | None) -> None:
             ))
         except (NoPlatformError, PlatformAuthError) as exc:
             fail(str(exc), 2)
+            raise
+        except PlatformUnreachable as exc:
+            fail(str(exc), 1)
             raise
     click.echo(f"{week}: {counts['sent']} delivered, {counts['failed']} failed, {counts['skipped']} skipped"
                + (f", {counts['queued'] + counts['sending']} still queued (run again to resume)"

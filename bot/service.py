@@ -377,8 +377,21 @@ async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int
     if settings.telegram_bot_token is not None:
         from bot.telegram import TelegramSender
 
+        from telegram.error import InvalidToken, NetworkError
+
         bot = delivery_bot(settings)
-        await bot.initialize()
+        try:
+            try:
+                await bot.initialize()
+            except BaseException:
+                await bot.request.shutdown()  # `Bot.shutdown` skips a bot whose initialize failed
+                raise
+        except InvalidToken:
+            raise PlatformAuthError("Telegram refused TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you") \
+                from None
+        except NetworkError as exc:  # nothing was queued yet: the broadcast can simply be run again
+            raise PlatformUnreachable(f"Telegram is unreachable at {settings.telegram_api_url} ({exc.message}); "
+                                      "nothing was sent, run the broadcast again later") from None
         closers.append(bot.shutdown)
         senders["telegram"], pacers["telegram"] = TelegramSender(bot), Pacer(settings.telegram_rate_per_second)
     if settings.slack_bot_token is not None:

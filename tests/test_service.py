@@ -164,3 +164,19 @@ def test_a_token_refused_once_telegram_is_back_ends_the_service_with_exit_2(tmp_
     assert stderr.rstrip().splitlines()[-1] == \
         "error: Telegram refused TELEGRAM_BOT_TOKEN: copy the token @BotFather gave you"
     assert "Traceback" not in stderr and "not-the-token" not in stderr
+
+
+@pytest.mark.parametrize("fake", ["closed", "refusing"])
+def test_broadcast_with_telegram_down_or_refusing_is_one_line(tmp_path: Path, fake: str) -> None:
+    db = tmp_path / "b.db"
+    env = {"BRIEFING_DB": str(db), "BRIEFING_FEEDS": "", "TELEGRAM_BOT_TOKEN": "42:secret-token"}
+    if fake == "closed":
+        result = CliRunner().invoke(cli, ["broadcast", "--yes"],
+                                    env={**env, "TELEGRAM_API_URL": f"http://127.0.0.1:{free_port()}"})
+        assert result.exit_code == 1 and "Telegram is unreachable" in result.output, result.output
+    else:
+        with FakeTelegram() as tg:
+            result = CliRunner().invoke(cli, ["broadcast", "--yes"], env={**env, "TELEGRAM_API_URL": tg.url})
+        assert result.exit_code == 2 and "Telegram refused TELEGRAM_BOT_TOKEN" in result.output, result.output
+    assert "Traceback" not in result.output and "secret-token" not in result.output
+    assert result.output.count("error:") == 1
