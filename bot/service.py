@@ -375,9 +375,9 @@ async def broadcast_now(settings: Settings, *, key: str, progress: Callable[[int
     pacers: dict[str, Pacer] = {}
     closers: list[Callable[[], Awaitable[Any]]] = []
     if settings.telegram_bot_token is not None:
-        from bot.telegram import TelegramSender
-
         from telegram.error import InvalidToken, NetworkError
+
+        from bot.telegram import TelegramSender
 
         bot = delivery_bot(settings)
         try:
