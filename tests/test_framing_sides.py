@@ -257,3 +257,29 @@ def test_who_urges_both_sides_is_no_observer_and_a_rejected_compromise_is_no_mid
     side = _sides(MEDIATOR)
     assert side["Eli Fjeld"] != "observer"
     assert side["Leif Moe"] != "compromise"
+
+
+OWN_AMENDMENT = """\
+Northfield council weighs the car-free square
+
+NORTHFIELD, Sept 1 - The council votes this month on closing the market square to cars.
+
+Councillor Rita Alm, who wrote the measure, said the square belonged to people. \
+"Cars have had it for fifty years," Alm said.
+
+Shopkeepers are furious. Hans Berg, who runs a hardware shop on the square, said deliveries would stop. \
+"My customers carry paint, not handbags," Berg said.
+
+Councillor Nora Falk said her amendment would keep the square open to cars before ten in the morning. \
+"Deliveries at dawn, people by day," Falk said.
+
+Councillor Emil Krog said he had listened to both the shops and the cafes. \
+"I'll vote for Councillor Falk's amendment," Krog said.
+"""
+
+
+def test_a_holders_own_amendment_and_a_vote_for_it_form_the_middle() -> None:
+    side = _sides(OWN_AMENDMENT)
+    assert side["Nora Falk"] == "compromise"
+    assert side["Emil Krog"] == "compromise"
+    assert side["Rita Alm"] != side["Hans Berg"]

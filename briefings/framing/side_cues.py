@@ -114,6 +114,11 @@ THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)
                     r"\bbetween (?:them|the two (?:camps|sides)) (?:stands?|sits?)\b|\ba way between\b|"
                     r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
                     re.IGNORECASE)
+# In the holder's own words, an amendment of theirs or one they back is the third position too (`said his amendment
+# had the support of three members`, `I'll vote for Councillor B's amendment`, `would table an amendment`).
+OWN_THIRD = re.compile(r"\b(?:his|her|their) (?:own )?amendments?\b|"
+                       r"\b(?:table|tabled|tabling|propose|proposed|proposing|put forward|move|moved) an amendment\b|"
+                       r"\bvote for [\w\s.’']{0,40}?\bamendment\b", re.IGNORECASE)
 # Only in the sentence before: an opponent's own words often ask for `a different approach`.
 THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
                            r"(?:plan|proposal|approach|route|path|option)\b", re.IGNORECASE)

@@ -14,7 +14,9 @@ patterns themselves are in `side_cues`):
    who argues for `a compromise` or `a bridge between the two` (unless the
    story brings them in against it: `The union rejected the idea.`), or comes in
    under a third position (`A third position has gained ground.`, `Between
-   them stands the state.`, `proposed an amendment`) forms a middle camp;
+   them stands the state.`, `proposed an amendment`), or whose own words
+   carry an amendment (`said her amendment would ...`, `I'll vote for B's
+   amendment`) forms a middle camp;
    loyalists, propagandists and the press office of a regime speak for the
    power in question (`regime`), when the story is about dealing with one.
    Who says outright that they take no side (`takes no side`, `not a
@@ -77,6 +79,7 @@ from briefings.framing.side_cues import (
     MIDDLE_CUE,
     NEUTRAL,
     OBSERVER_CUE,
+    OWN_THIRD,
     PARTS,
     REGIME_STORY,
     REGIME_VOICE,
@@ -107,6 +110,8 @@ ROLE_WEIGHT = 0.75
 SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\W+(?:\w+\W+)?$|n[’']t\W+$", re.IGNORECASE)
+_OWNER = re.compile(r"^(?:the |its |their |an? )?([\w\s-]{2,40}?)['’]s\s|\b(?:of|at|for) (?:the |an? )?(.+)$",
+                    re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
@@ -386,9 +391,19 @@ class Reader:
         return max(-1.0, min(1.0, value / 2))
 
     def camp(self, ident: int) -> int:
-        """+1 for the establishment, -1 for its challengers, 0 when the role says neither."""
-        roles = " ".join(self.doc.cast.people[ident].roles)
-        up, down = bool(ESTABLISHMENT.search(roles)), bool(CHALLENGER.search(roles))
+        """+1 for the establishment, -1 for its challengers, 0 when the role says neither.
+
+        A title goes with the organisation that owns it: `the union's general secretary` is the union's.
+        """
+        up = down = False
+        for role in self.doc.cast.people[ident].roles:
+            # A title goes with its organisation: `the union's general secretary`, `secretary of the union`.
+            owner = _OWNER.search(role)
+            text = owner.group(1) or owner.group(2) if owner else role
+            org_up, org_down = bool(ESTABLISHMENT.search(text)), bool(CHALLENGER.search(text))
+            if org_up == org_down:
+                org_up, org_down = bool(ESTABLISHMENT.search(role)), bool(CHALLENGER.search(role))
+            up, down = up or org_up, down or org_down
         return 0 if up == down else 1 if up else -1
 
     def _coming_in(self, ident: int) -> tuple[str, str]:
@@ -447,7 +462,8 @@ class Reader:
         quoted = " ".join(self.holders[ident].quotes)
         # A compromise in their own words marks a middle camp, unless the story brings them in against one
         # (`The leadership rejected the idea. X said an arbitrator will split the difference ...`).
-        worded = not brought_against and (MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted))
+        worded = not brought_against and bool(MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted))
+        worded = worded or bool(OWN_THIRD.search(self.own_words(ident)))
         if worded or THIRD_BRIDGE.search(lead) or THIRD.search(here):
             return MIDDLE
         if regime_story and REGIME_VOICE.search(roles):
