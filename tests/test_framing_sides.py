@@ -183,3 +183,103 @@ def test_a_researcher_who_urges_an_outcome_is_on_that_side() -> None:
     )
     assert side["Eva Brandt"] not in (None, "observer")
     assert side["Eva Brandt"] == side["Mia Lund"] != side["Omar Haddad"]
+
+
+VOTES = """\
+Riverside council to vote on the ferry subsidy
+
+RIVERSIDE, June 3 - The council votes on Thursday on a subsidy for the night ferry.
+
+Councillor Mia Dahl, who wrote the measure, said the ferry kept the island connected. \
+"Without it the island empties after dark," Dahl said.
+
+Councillor Anders Lund said the subsidy would take money from the schools. \
+"I will vote against it, and I expect others to do the same," Lund said.
+
+Councillor Kari Holt said she had read the costs twice. \
+"I will vote for the subsidy. The island has waited long enough," Holt said.
+
+Councillor Erik Sund said he had doubts about the timetable. \
+"I will not vote for it as written. Ask me again in a month," Sund said.
+"""
+
+
+def test_a_vote_stated_in_a_holders_own_words_places_them() -> None:
+    side = _sides(VOTES)
+    assert side["Anders Lund"] is not None and side["Kari Holt"] is not None
+    assert side["Anders Lund"] != side["Kari Holt"]
+    assert side["Kari Holt"] == side["Mia Dahl"]
+
+
+def test_a_negated_vote_states_no_position() -> None:
+    side = _sides(VOTES)
+    assert side.get("Erik Sund") is None
+
+
+BACKING = """\
+Hillside tower divides the town
+
+HILLSIDE, July 9 - A developer wants to build a 14-storey tower on the old market site.
+
+Jonas Vik, the developer's director, said the town needed the flats. "We can house a hundred families," Vik said.
+
+The plan has the backing of Siri Ness, a teacher who runs a tenants' group. \
+"My pupils' parents cannot find a flat," Ness said.
+
+Opposition is led by the Old Town Society. Its chair, Tor Hauge, said the tower would loom over the church. \
+"It is simply too tall," Hauge said.
+"""
+
+
+def test_backing_joins_and_an_opposition_led_by_parts() -> None:
+    side = _sides(BACKING)
+    assert side["Siri Ness"] == side["Jonas Vik"]
+    assert side["Tor Hauge"] is not None and side["Tor Hauge"] != side["Jonas Vik"]
+
+
+MEDIATOR = """\
+Ferry strike enters second week
+
+BAYTOWN, Aug 4 - Ferry crews stayed out for a second week over pay.
+
+Union leader Ole Brun said the crews would not go back for less than eight percent. \
+"Eight or nothing," Brun said.
+
+Transport minister Eli Fjeld said both sides had good reasons and urged them to accept mediation. \
+"I would urge the union and the company to sit down with a mediator this week," Fjeld said.
+
+The union rejected the idea. Its deputy, Leif Moe, said a mediator would only split the difference. \
+"We did not strike for half," Moe said.
+"""
+
+
+def test_who_urges_both_sides_is_no_observer_and_a_rejected_compromise_is_no_middle() -> None:
+    side = _sides(MEDIATOR)
+    assert side["Eli Fjeld"] != "observer"
+    assert side["Leif Moe"] != "compromise"
+
+
+OWN_AMENDMENT = """\
+Northfield council weighs the car-free square
+
+NORTHFIELD, Sept 1 - The council votes this month on closing the market square to cars.
+
+Councillor Rita Alm, who wrote the measure, said the square belonged to people. \
+"Cars have had it for fifty years," Alm said.
+
+Shopkeepers are furious. Hans Berg, who runs a hardware shop on the square, said deliveries would stop. \
+"My customers carry paint, not handbags," Berg said.
+
+Councillor Nora Falk said her amendment would keep the square open to cars before ten in the morning. \
+"Deliveries at dawn, people by day," Falk said.
+
+Councillor Emil Krog said he had listened to both the shops and the cafes. \
+"I'll vote for Councillor Falk's amendment," Krog said.
+"""
+
+
+def test_a_holders_own_amendment_and_a_vote_for_it_form_the_middle() -> None:
+    side = _sides(OWN_AMENDMENT)
+    assert side["Nora Falk"] == "compromise"
+    assert side["Emil Krog"] == "compromise"
+    assert side["Rita Alm"] != side["Hans Berg"]

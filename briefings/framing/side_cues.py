@@ -35,23 +35,33 @@ FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welco
              r"endorses|championed|champions|hailed|hails|to pass|to approve|to adopt|to accept) " + OBJECT)
 AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
                  r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams|to reject|"
-                 r"to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw) " + OBJECT)
+                 r"to refuse|to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw) " + OBJECT)
 # In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
 MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
 FOR_CUE = re.compile(
     r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
-    r"support for (?:the|this|its)|sponsors? of|authors? of " + MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
+    r"support for (?:the|this|its)|(?:has|had|have|won|wins|with) the (?:backing|support) of|sponsors? of|"
+    r"authors? of " + MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
     r"(?:wrote|drafted|authored|sponsored|introduced|proposed) " + MEASURE + r"|"
     + FOR_VERB + r")\b",
     re.IGNORECASE,
 )
 AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
-    r"concerns? (?:about|over)|c[oa]me out against|not persuaded|unconvinced|unimpressed|vot(?:ed|es|ing) against|"
+    r"concerns? (?:about|over)|opposition (?:is|was|has been) led by|c[oa]me out against|not persuaded|unconvinced|"
+    r"unimpressed|vot(?:ed|es|ing) against|"
     r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
     + AGAINST_VERB + r")\b",
     re.IGNORECASE,
 )
+# A position stated in the holder's own words, quoted or reported (`I will vote against it`, `said she would vote
+# no`, `urged senators to ratify the agreement`); a negation just before (`I will not vote for sixteen`) voids it.
+FOR_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:for|yes|in favou?r)\b|"
+                          r"\bto (?:ratify|approve|adopt|pass|endorse)\b", re.IGNORECASE)
+AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:against|no)\b|"
+                              r"\bvote to (?:refuse|reject|block|scrap)\b|\bmove to (?:refuse|reject|block)\b|"
+                              r"\b(?:is|was|are|were|remains?|remained|still) opposed\b",
+                              re.IGNORECASE)
 # In a holder's own later statements: only what they do to a thing (`criticized the promise`).
 FOR_ACT = re.compile(r"\b" + FOR_VERB + r"\b", re.IGNORECASE)
 AGAINST_ACT = re.compile(r"\b" + AGAINST_VERB + r"\b", re.IGNORECASE)
@@ -101,9 +111,14 @@ NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno po
                       r"\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b", re.IGNORECASE)
 # A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
 THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|"
-                    r"\bbetween them (?:stands?|sits?)\b|\ba way between\b|"
+                    r"\bbetween (?:them|the two (?:camps|sides)) (?:stands?|sits?)\b|\ba way between\b|"
                     r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
                     re.IGNORECASE)
+# In the holder's own words, an amendment of theirs or one they back is the third position too (`said his amendment
+# had the support of three members`, `I'll vote for Councillor B's amendment`, `would table an amendment`).
+OWN_THIRD = re.compile(r"\b(?:his|her|their) (?:own )?amendments?\b|"
+                       r"\b(?:table|tabled|tabling|propose|proposed|proposing|put forward|move|moved) an amendment\b|"
+                       r"\bvote for [\w\s.’']{0,40}?\bamendment\b", re.IGNORECASE)
 # Only in the sentence before: an opponent's own words often ask for `a different approach`.
 THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
                            r"(?:plan|proposal|approach|route|path|option)\b", re.IGNORECASE)

@@ -9,10 +9,14 @@ patterns themselves are in `side_cues`):
    economists (`who studies X at`, `"...," the economist said`, `Analysts
    say ...` just before), or anyone who weighs `both camps`, judge the debate
    from outside (`observer`), unless the story brings them in on one side
-   or they urge an outcome themselves;
-   who argues for `a compromise` or `a bridge between the two`, or comes in
+   or they urge an outcome themselves (`I would urge both sides to accept
+   it` is a stand, not a judgement);
+   who argues for `a compromise` or `a bridge between the two` (unless the
+   story brings them in against it: `The union rejected the idea.`), or comes in
    under a third position (`A third position has gained ground.`, `Between
-   them stands the state.`, `proposed an amendment`) forms a middle camp;
+   them stands the state.`, `proposed an amendment`), or whose own words
+   carry an amendment (`said her amendment would ...`, `I'll vote for B's
+   amendment`) forms a middle camp;
    loyalists, propagandists and the press office of a regime speak for the
    power in question (`regime`), when the story is about dealing with one.
    Who says outright that they take no side (`takes no side`, `not a
@@ -29,7 +33,12 @@ patterns themselves are in `side_cues`):
      criticized Y` and `Her sharpest opponent, X` part, `X echoed Y`,
      `advisor to Y`, `Y's deputy` join;
    - sponsors and opponents of a measure: `who wrote the measure`,
-     `support for the plan` against `voted against`;
+     `support for the plan`, `has the backing of X` against `voted against`,
+     `Opposition is led by`;
+   - a position stated in the holder's own words, quoted or reported, when
+     no cue brings them in: `I will vote against it`, `urged senators to
+     ratify`, `remained opposed`; a negation before it (`I will not vote
+     for it`) states none;
    - lean: support words (`backs`, `defended`, `welcomed`) against
      opposition words (`opposes`, `warned`, `would destroy`), and, when the
      question names two options (`isolate ..., or engage ...?`), the words
@@ -56,6 +65,7 @@ from briefings.framing.people import tokens
 from briefings.framing.side_cues import (
     AGAINST_ACT,
     AGAINST_CUE,
+    AGAINST_POSITION,
     ALLIANCE_CUE,
     ALLY_ROLE,
     BOTH_SIDES,
@@ -64,10 +74,12 @@ from briefings.framing.side_cues import (
     ESTABLISHMENT,
     FOR_ACT,
     FOR_CUE,
+    FOR_POSITION,
     JOINS,
     MIDDLE_CUE,
     NEUTRAL,
     OBSERVER_CUE,
+    OWN_THIRD,
     PARTS,
     REGIME_STORY,
     REGIME_VOICE,
@@ -97,6 +109,9 @@ STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
 SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\W+(?:\w+\W+)?$|n[’']t\W+$", re.IGNORECASE)
+_OWNER = re.compile(r"^(?:the |its |their |an? )?([\w\s-]{2,40}?)['’]s\s|\b(?:of|at|for) (?:the |an? )?(.+)$",
+                    re.IGNORECASE)
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
@@ -261,6 +276,7 @@ class Reader:
             own = " ".join(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
                            for k in self.holders[current].sentences if k > self.intro[current])
             absolute = len(FOR_CUE.findall(cue)) - len(AGAINST_CUE.findall(cue))
+            absolute = absolute or self.position(current)
             absolute = absolute or len(FOR_ACT.findall(own)) - len(AGAINST_ACT.findall(own))
             if n == 0 and not absolute:
                 self.cue[current] = OPENING_PRIOR  # stories tend to open with the proposal's own side
@@ -307,6 +323,22 @@ class Reader:
                         boss = self.attributor.resolve_pronoun(first.start, PRONOUNS[owner.group(1).lower()])
                         if boss is not None and boss in wanted:
                             self._edge(ident, boss, RELATION_WEIGHT, -1)
+
+    def own_words(self, ident: int) -> str:
+        """What the holder says: their statement sentences outside quotes, and their quotes."""
+        doc = self.doc
+        said = [doc.unquoted(doc.sentences[k].start, doc.sentences[k].end) for k in self.holders[ident].sentences]
+        return " ".join(said + self.holders[ident].quotes)
+
+    def position(self, ident: int) -> int:
+        """+1 / -1 when the holder states a position in their own words (`I will vote against it`), else 0."""
+        text = self.own_words(ident)
+        score = 0
+        for pattern, sign in ((FOR_POSITION, 1), (AGAINST_POSITION, -1)):
+            for match in pattern.finditer(text):
+                if not _NEGATED.search(text[max(0, match.start() - 24):match.start()]):
+                    score += sign
+        return (score > 0) - (score < 0)
 
     def _object_of(self, offset: int, text: str, match: re.Match[str], ident: int) -> int | None:
         """The first person other than `ident` the relation verb acts on (`criticized her`, `echoed X`)."""
@@ -359,9 +391,19 @@ class Reader:
         return max(-1.0, min(1.0, value / 2))
 
     def camp(self, ident: int) -> int:
-        """+1 for the establishment, -1 for its challengers, 0 when the role says neither."""
-        roles = " ".join(self.doc.cast.people[ident].roles)
-        up, down = bool(ESTABLISHMENT.search(roles)), bool(CHALLENGER.search(roles))
+        """+1 for the establishment, -1 for its challengers, 0 when the role says neither.
+
+        A title goes with the organisation that owns it: `the union's general secretary` is the union's.
+        """
+        up = down = False
+        for role in self.doc.cast.people[ident].roles:
+            # A title goes with its organisation: `the union's general secretary`, `secretary of the union`.
+            owner = _OWNER.search(role)
+            text = owner.group(1) or owner.group(2) if owner else role
+            org_up, org_down = bool(ESTABLISHMENT.search(text)), bool(CHALLENGER.search(text))
+            if org_up == org_down:
+                org_up, org_down = bool(ESTABLISHMENT.search(role)), bool(CHALLENGER.search(role))
+            up, down = up or org_up, down or org_down
         return 0 if up == down else 1 if up else -1
 
     def _coming_in(self, ident: int) -> tuple[str, str]:
@@ -403,19 +445,26 @@ class Reader:
         if words & OBSERVER_ROLES or "political scientist" in roles:
             return OBSERVER
         lead, here = self._coming_in(ident)
-        taken = FOR_CUE.search(lead + " " + here) or AGAINST_CUE.search(lead + " " + here)
+        taken = bool(FOR_CUE.search(lead + " " + here) or AGAINST_CUE.search(lead + " " + here))
+        brought_against = bool(AGAINST_CUE.search(lead + " " + here))
         for k in self.holders[ident].sentences:  # what they urge in their own words (`urged lawmakers to reject it`)
             text = doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
-            taken = taken or URGES.search(text) or FOR_ACT.search(text) or AGAINST_ACT.search(text)
+            taken = taken or bool(URGES.search(text) or FOR_ACT.search(text) or AGAINST_ACT.search(text))
+        # `I would urge the union to accept it`, `I will vote against it`: a quoted position is taken too
+        taken = taken or bool(URGES.search(" ".join(self.holders[ident].quotes))) or bool(self.position(ident))
         own = " ".join(doc.sentence_text(doc.sentences[k]) for k in sorted(self.quoted_in.get(ident, ())))
         if not taken and (STUDIES.search(roles) or self._studies(ident) or ROLE_SAID.search(own)
                           or OBSERVER_CUE.search(lead)):
             return OBSERVER  # a researcher who argues one side (`Support came from an ecologist`) is on it
         said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
-        if BOTH_SIDES.search(said):
-            return OBSERVER
+        if BOTH_SIDES.search(said) and not taken:
+            return OBSERVER  # weighs both camps; one who urges an outcome on both argues it
         quoted = " ".join(self.holders[ident].quotes)
-        if MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted) or THIRD_BRIDGE.search(lead) or THIRD.search(here):
+        # A compromise in their own words marks a middle camp, unless the story brings them in against one
+        # (`The leadership rejected the idea. X said an arbitrator will split the difference ...`).
+        worded = not brought_against and bool(MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted))
+        worded = worded or bool(OWN_THIRD.search(self.own_words(ident)))
+        if worded or THIRD_BRIDGE.search(lead) or THIRD.search(here):
             return MIDDLE
         if regime_story and REGIME_VOICE.search(roles):
             return "regime"
