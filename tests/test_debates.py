@@ -210,7 +210,7 @@ def test_demo_who_moved_names_exactly_marchuk_and_dabravolski(fresh_db: Database
 # truth's sides renamed in every story ("for" in one story is "against" in the next), which measures
 # the alignment alone: what it loses there is figures the registry or the frames name differently.
 FLOORS = {  # series: (side_pairs, movers found, false moves at most)
-    "durban-port-pay": (0.56, 1, 0),
+    "durban-port-pay": (0.41, 1, 0),
     "inverness-tower": (0.74, 1, 0),
     "mexico-korea-trade": (0.55, 0, 0),
 }

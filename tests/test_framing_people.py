@@ -119,3 +119,13 @@ def test_a_family_name_first_is_vouched_for_by_its_later_mention() -> None:
     frame = frame_text(text)
     assert [(f.name, f.role) for f in frame.figures] == [("Sato Haruki", "Japan's envoy to Chile")]
     assert len(frame.figures[0].quotes) == 2
+
+
+def test_a_portfolio_after_of_is_the_office_and_a_capitalised_particle_is_the_same_person() -> None:
+    text = ('Deputy Minister of Transport Pieter van Wyk urged both sides to talk. "Nobody wins a long strike," '
+            'Van Wyk said. Thandeka Mtembu, its executive for human resources, said the offer was fair.')
+    frame = frame_text(text)
+    assert [(f.name, f.role) for f in frame.figures] == [
+        ("Pieter van Wyk", "Deputy Minister of Transport"),
+        ("Thandeka Mtembu", "its executive for human resources"),
+    ]

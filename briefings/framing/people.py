@@ -62,6 +62,7 @@ explained explains noted insisted insists replied replies recalled recalls deman
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
+_DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your"})
 _SAINTS = frozenset({"san", "santa", "santo", "sao", "saint", "st", "sainte", "ste"})  # `San Pedro de Atacama`
 _VERB_LIKE = SPEECH_VERBS | frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
                                         "should", "may", "might", "must", "can", "does", "did"})
@@ -228,6 +229,9 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
             if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and any(
                     w.low not in NAME_SUFFIXES for w in group[k + 1:]):
                 cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
+        if not cut and len(group) > 2 and i > 1 and words[i - 1].low == "of" and (
+                words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
+            cut = 1  # `Minister of Transport Pieter van Wyk`: the first word is the portfolio
         given = next((k for k in range(cut, len(group) - 1) if group[k].low in FIRST_NAMES), cut)
         if given > cut and len(group) - given <= 3 and not any(w.low in _SAINTS for w in group[cut:given]):
             cut = given  # `Senate Minority Whip Dick Durbin`: a name starts at its given name
@@ -283,7 +287,7 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
     words = re.findall(r"[\w'’-]+", phrase.group(1).lower())[:6]
     if words and words[0].endswith(("ing", "ed")) and words[0] not in ROLE_NOUNS:
         return False  # `to Columbus, leaving expectant mothers ...`: a participle clause, no role
-    if words and words[0] in FUNCTION_WORDS and words[0] not in ("a", "an", "the", "one", "his", "her", "their"):
+    if words and words[0] in FUNCTION_WORDS and words[0] not in _DETERMINERS:
         return False  # `on Montjuïc, after residents complained`: a clause, no appositive
     return any(w in ROLE_NOUNS or (w.endswith(("'s", "’s")) is False and w.rstrip("s") in ROLE_NOUNS and len(w) > 4)
                for w in words)
@@ -350,6 +354,10 @@ class Cast:
         keys = tuple(name_key(name).split())
         if not keys:
             return None
+        tail = " " + fold(name)
+        for person in self.people:
+            if fold(person.name).endswith(tail):
+                return person  # `Van Wyk` after `Pieter van Wyk`: the end of a known name, capitalised
         for person in self.people:
             if len(keys) > 1 and len(person.keys) > 1 and same_person(name, person.name):
                 person.strong |= strong

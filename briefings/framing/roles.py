@@ -153,6 +153,7 @@ _ADVERBS = frozenset({"now", "also", "currently", "still", "previously", "once",
 _RELATIVE = re.compile(r"\s(?=(?:who|whose|which|where)\s)", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s(?=(?:before|after|when|while|because|since|until|although|though|unless)\s)",
                           re.IGNORECASE)
+_OFFICE_OF = re.compile(r"((?:[A-Z][\w.-]*\s)+of\s(?:the\s)?)$")  # `Minister of `, `Secretary of the `
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "rev", "the"})
 
 
@@ -214,6 +215,10 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     if run.title and text.startswith(".", title_end) and run.title[-1].low in TITLES:
         title_end += 1  # `Sen.`, `Gov.`: the abbreviation keeps its full stop
     title = _without_honorifics(text[first.start:title_end]) if first else ""
+    office = _OFFICE_OF.search(text, max(start, (first.start if first else run.start) - 60),
+                               first.start if first else run.start)
+    if first and office:
+        title = office.group(1) + title  # `Deputy Minister of Transport Pieter van Wyk`
     anchor = first.start if first else run.start
     before = role_before(text, start, anchor, need_head=not title) if anchor > start else None
     joined = " ".join(p for p in (before, title) if p)
