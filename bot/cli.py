@@ -171,7 +171,7 @@ def stance(name: tuple[str, ...], as_json: bool, limit: int, db: Path | None) ->
     if as_json:
         click.echo(json.dumps(stance_json(found.report), ensure_ascii=False, indent=2))
     else:
-        click.echo(stance_text(found.report))
+        click.echo(stance_text(found.report, tz=settings.timezone))
 
 
 @cli.command()

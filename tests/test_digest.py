@@ -123,3 +123,15 @@ def test_topic_filters_number_the_latest_digest_and_its_stories_alike(week_db: D
     assert "2. Should hunters be allowed to cull wolves" in latest
     assert ask(week_db, "/story 2", chat="501").startswith("2. Should hunters be allowed to cull wolves")
     assert "it has 2" in ask(week_db, "/story 3", chat="501")
+
+
+def test_dates_are_in_the_chats_own_time_zone(week_db: Database, week: Briefing) -> None:
+    # The reactor story went out at 15:30 UTC on 23 Nov: still the 23rd in Minsk, already the 24th on Kiritimati.
+    number = next(n for n, d in enumerate(week.debates, start=1) if "reactor" in headline(d))
+    ask(week_db, "/subscribe", chat="502")
+    ask(week_db, "/settings mon 08:00 Pacific/Kiritimati", chat="502")
+    assert "Oleg Vasilenka, 23 Nov" in ask(week_db, "/latest")  # no settings: the service's zone
+    assert "Oleg Vasilenka, 24 Nov" in ask(week_db, "/latest", chat="502")
+    assert "24 Nov" in ask(week_db, f"/story {number}", chat="502")
+    assert "24 Nov 2026" in ask(week_db, "/stance Vasilenka", chat="502")
+    assert "23 Nov 2026" in ask(week_db, "/stance Vasilenka")

@@ -12,6 +12,7 @@ from briefings.render.briefing import briefing_doc
 from briefings.render.detail import detail_doc
 from briefings.render.doc import Bold, Bullets, Code, Context, Doc, Heading, Paragraph, spans
 from briefings.render.stance import stance_doc
+from briefings.render.words import cut, headline
 from briefings.stance import lookup_stance
 from briefings.store.subscriptions import get_subscription
 
@@ -79,7 +80,7 @@ def stance(request: Request) -> Reply:
     found = lookup_stance(request.services.db, request.text)
     if found.report is None:
         return Reply(messages.no_figure(request.text, [m.name for m in found.suggestions], found.mentions))
-    return Reply(stance_doc(found.report))
+    return Reply(stance_doc(found.report, tz=chat_zone(request)))
 
 
 @command("figures", summary="Who the briefings track, by side")
@@ -92,9 +93,9 @@ def figures(request: Request) -> Reply:
     if briefing.quiet:
         doc += Doc.of(Paragraph(spans("No debate in the latest stories yet.")))
     for debate in briefing.debates:
-        doc += Doc.of(Heading(debate.question, level=2))
+        doc += Doc.of(Heading(headline(debate), level=2))
         doc += Doc.of(Bullets(tuple(
-            spans(Bold(side.label), ": ", ", ".join(f.name for f in side.figures)) for side in debate.sides
+            spans(Bold(cut(side.label)), ": ", ", ".join(cut(f.name) for f in side.figures)) for side in debate.sides
         )))
     doc += Doc.of(Context(spans(
         f"{tracked} figures tracked in all. Ask ", Code("/stance NAME"), " for anyone's positions.")))
