@@ -220,6 +220,25 @@ async def test_a_subscriber_presses_more_under_the_broadcast_digest_and_gets_tha
     assert_all_accepted(tg)
 
 
+async def test_more_pressed_in_a_group_goes_privately_to_whoever_pressed(
+        tg: FakeTelegram, bot: tuple[service_module.Service, Clock]) -> None:
+    stranger = tg.add_user(11, "Sam Stranger", started=False)  # never opened a private chat with the bot
+    await say(tg, MEMBER, "/latest", chat=GROUP)
+    digest = tg.messages_to(GROUP)[-1]
+    assert digest.reply_markup is not None
+    more = digest.reply_markup["inline_keyboard"][0][0]["callback_data"]
+    in_group = len(tg.messages_to(GROUP))
+    tg.press_button(MEMBER, GROUP, digest.message_id, more)
+    await tg.wait_for_messages(MEMBER, 1, timeout=5)
+    assert tg.texts_to(MEMBER)[0].startswith("1. ")
+    tg.press_button(stranger, GROUP, digest.message_id, more)
+    await tg.wait_until(lambda: any(a.get("show_alert") for a in tg.callback_answers), timeout=5,
+                        what="the stranger's alert")
+    assert "private chat" in next(a["text"] for a in tg.callback_answers if a.get("show_alert"))
+    assert len(tg.messages_to(GROUP)) == in_group  # the group saw none of it
+    assert_all_accepted(tg)
+
+
 async def test_confirmation_expires_after_ten_minutes(tg: FakeTelegram,
                                                       bot: tuple[service_module.Service, Clock]) -> None:
     last, buttons = await preview(tg)
