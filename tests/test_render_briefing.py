@@ -124,6 +124,13 @@ def test_no_role_said_twice_in_a_line() -> None:
     assert "Anastasiya Barysevich — The Pravo Centre's lawyer, Anastasiya Barysevich, said" in text
 
 
+def test_a_quote_the_stance_already_gives_is_not_repeated() -> None:
+    said = FigurePosition(7, "Yauhen Kavalchuk", None, "“We should listen to him,” said Yauhen Kavalchuk.",
+                          "We should listen to him,", REVIEW)
+    week = Briefing(WEEK, "B", [Debate("Q?", 1, [DebateSide("S", None, [said])])])
+    assert doc_text(detail_doc(week, 1)).count("We should listen to him") == 1
+
+
 def test_quotes_are_in_quotation_marks_once() -> None:
     figure = FigurePosition(4, "Nina", None, None, "“Already quoted.”", REVIEW)
     week = Briefing(WEEK, "B", [Debate("Q?", 1, [DebateSide("S", None, [figure, ANNA])])])

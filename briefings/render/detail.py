@@ -79,7 +79,7 @@ def _figure(figure: FigurePosition, year: int, tz: tzinfo) -> list[Block]:
     if stance:
         head += spans(f" — {stance}")
     quote = clean_quote(figure.quote, DETAIL_QUOTE)
-    if not quote or quote.casefold() in stance.casefold():
+    if not quote or quote.rstrip(".…").casefold() in stance.casefold():  # the stance already quotes it
         return [Paragraph(head + spans(" (") + cite(figure.source, year, tz) + spans(")"))]
     return [Paragraph(head), Quote(quoted(quote), attribution=spans("— ") + cite(figure.source, year, tz))]
 
