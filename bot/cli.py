@@ -171,7 +171,7 @@ def stance(name: tuple[str, ...], as_json: bool, limit: int, db: Path | None) ->
     if as_json:
         click.echo(json.dumps(stance_json(found.report), ensure_ascii=False, indent=2))
     else:
-        click.echo(stance_text(found.report))
+        click.echo(stance_text(found.report, tz=settings.timezone))
 
 
 @cli.command()
@@ -239,13 +239,12 @@ def demo(no_chat: bool, db: Path | None) -> None:
 
     from rich.console import Console
 
-    from bot.commands import Sender
-    from bot.console import console_greeting, run_console
+    from bot.commands import Reply, Sender
+    from bot.console import admin_greeting, console_greeting, run_console, show
     from briefings.compose import compose_briefing, latest_week
     from briefings.feeds import ingest_sources
     from briefings.pipeline import frame_new_stories
     from briefings.render.briefing import briefing_doc
-    from briefings.render.terminal import to_terminal
     from briefings.sample import SAMPLE_FEED
 
     settings = load(db)
@@ -253,6 +252,9 @@ def demo(no_chat: bool, db: Path | None) -> None:
         logging.getLogger().setLevel(logging.WARNING)  # the demo's output is the briefing, not the log
     console = Console()
     with tempfile.TemporaryDirectory(prefix="briefing-demo-") as folder:
+        if db is not None:
+            console.print(f"Writing the sample newsletter into {db} (its stories and frames stay there).",
+                          markup=False, highlight=False)
         database = open_database(db or Path(folder) / "demo.db")
         with console.status("Reading the sample newsletter and framing its stories…"):
             for result in ingest_sources(database, [str(SAMPLE_FEED)], full_text=False):
@@ -262,14 +264,16 @@ def demo(no_chat: bool, db: Path | None) -> None:
         console.print(f"[dim]Sample newsletter (fictional people): {run.describe()}.[/dim]")
         now = datetime.now(UTC)
         week = latest_week(database, tz=settings.timezone, now=now)
-        to_terminal(briefing_doc(compose_briefing(database, week=week, tz=settings.timezone)), console)
+        show(Reply(briefing_doc(compose_briefing(database, week=week, tz=settings.timezone))), console)
         if no_chat:
             return
         console.rule()
+        # Admin only of the throw-away database: in a --db FILE, a confirmed /brief_now would queue real chats.
+        greeting = console_greeting(variant_spelling(database))
         run_console(
-            services=services_for(settings, database), sender=Sender(id="demo", name="you"),
+            services=services_for(settings, database), sender=Sender(id="demo", name="you", is_admin=db is None),
             stdin=sys.stdin, console=console,
-            greeting=console_greeting(variant_spelling(database)),
+            greeting=greeting if db is not None else greeting + admin_greeting(),
         )
 
 

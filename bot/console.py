@@ -40,9 +40,12 @@ def answer(line: str, *, services: Services, sender: Sender, chat: Chat = CONSOL
 def show(reply: Reply, console: Console) -> None:
     """Render a reply in the terminal, buttons as the commands they would run."""
     doc = reply.doc
-    if reply.buttons:
-        parts = [part for row in reply.buttons for b in row for part in (f"[{b.label}] ", Code(b.action), "  ")]
-        doc += Doc.of(Context(spans("Buttons: ", *parts)))
+    if reply.button_rows:
+        parts = [part for row in reply.button_rows for b in row for part in (f"[{b.label}] ", Code(b.action), "  ")]
+        doc += Doc.of(Context(spans("Buttons (type the command): ", *parts)))
+    if reply.broadcast:
+        doc += Doc.of(Context(spans("The console sends nothing itself: ", Code("briefing-bot run"),
+                                    " delivers what was queued to the subscribers of this database.")))
     to_terminal(doc, console)
     if reply.attachment is not None:  # a text file (an OPML export) is printed as it is
         console.print(reply.attachment.content.decode("utf-8", "replace"), markup=False, highlight=False)
@@ -74,4 +77,11 @@ def console_greeting(example_name: str | None) -> Doc:
     stance = f"/stance {example_name}" if example_name else "/stance NAME"
     return Doc.of(Paragraph(spans(
         "Console chat: the same commands as in Telegram and Slack. Try ", Code(stance), ", ", Code("/figures"),
-        ", ", Code("/latest"), ", ", Code("/help"), "; ", Code("/quit"), " to leave.")))
+        ", ", Code("/latest"), " (then ", Code("/story 1"), "), ", Code("/help"), "; ", Code("/quit"), " to leave.")))
+
+
+def admin_greeting() -> Doc:
+    """What the demo's admin may try: the throw-away database is the demo's own."""
+    return Doc.of(Paragraph(spans(
+        "You are this throw-away database's admin: ", Code("/brief_now"), " previews the briefing and confirms it, ",
+        Code("/feeds"), " and ", Code("/stats"), " show the service's side.")))

@@ -33,7 +33,8 @@ from zoneinfo import ZoneInfo
 from aiolimiter import AsyncLimiter
 from sqlite_utils import Database
 
-from briefings.compose import Briefing, compose_briefing, parse_week
+from briefings.compose import compose_briefing, parse_week
+from briefings.compose.topics import filter_topics
 from briefings.render.briefing import briefing_doc
 from briefings.render.doc import Doc
 from briefings.store import broadcasts, outbox
@@ -175,29 +176,6 @@ def briefing_composer(db: Database) -> Composer:
         return briefing_doc(filter_topics(compose_briefing(db, week=week, tz=tz), topics))
 
     return compose
-
-
-def filter_topics(briefing: Briefing, topics: tuple[str, ...]) -> Briefing:
-    """Keep only the debates that mention one of `topics` (all of them when there are none)."""
-    if not topics:
-        return briefing
-
-    def mentions(text: str) -> bool:
-        low = text.lower()
-        return any(topic in low for topic in topics)
-
-    kept = [
-        d for d in briefing.debates
-        if mentions(d.question) or any(mentions(s.title) for s in d.sources)
-        or any(mentions(f.stance or "") or mentions(f.quote or "") for side in d.sides for f in side.figures)
-    ]
-    return Briefing(week=briefing.week, title=briefing.title, debates=kept,
-                    moves=[m for m in briefing.moves if any(m.figure_id in _ids(d) for d in kept)],
-                    sources=[s for d in kept for s in d.sources])
-
-
-def _ids(debate: Any) -> set[int]:
-    return {f.figure_id for side in debate.sides for f in side.figures}
 
 
 @dataclass

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from briefings.render.doc import Bold, Bullets, Code, Doc, Heading, Link, Paragraph, Span, spans
+from briefings.render.words import cut
 from briefings.store.search import Mentions
+
+START_PRIVATELY = "Open a private chat with me and press Start first, so I can send you the details."
+ECHO_LIMIT = 40  # what a user typed, said back: long enough to recognise, too short to flood a chat
 
 PRODUCT = "briefing-bot"
 INTRO = (
@@ -13,7 +17,20 @@ INTRO = (
 
 
 def unknown_command(name: str) -> Doc:
-    return Doc.of(Paragraph(spans("I don't know ", Code(f"/{name}"), ". Send ", Code("/help"), " for the commands.")))
+    return Doc.of(Paragraph(spans("I don't know ", Code(f"/{cut(name, ECHO_LIMIT)}"), ". Send ", Code("/help"),
+                                  " for the commands.")))
+
+
+def bad_story_number(given: str, debates: int | None) -> Doc:
+    """`/story N` with an N that names no debate: one line saying which numbers there are."""
+    if debates is None:
+        return Doc.of(Paragraph(spans(Bold(cut(given, ECHO_LIMIT)), " is not a week like ", Code("2026-W48"), ".")))
+    if debates == 0:
+        return Doc.of(Paragraph(spans("No debates in the latest briefing, so no ", Code("/story"),
+                                      " to show yet.")))
+    return Doc.of(Paragraph(spans("No debate ", Bold(cut(given, ECHO_LIMIT)), " in the latest briefing; it has ",
+                                  f"{debates}: try ", Code("/story 1"),
+                                  "." if debates == 1 else f" to /story {debates}.")))
 
 
 def plain_text_hint() -> Doc:
@@ -47,12 +64,14 @@ def not_subscribed() -> Doc:
 def no_figure(query: str, suggestions: list[str], mentions: Mentions | None = None) -> Doc:
     if suggestions:
         doc = Doc.of(Paragraph(spans(
-            "No figure clearly matches ", Bold(query), ". Did you mean: ", ", ".join(suggestions), "?")))
+            "No figure clearly matches ", Bold(cut(query, ECHO_LIMIT)), ". Did you mean: ",
+            ", ".join(cut(s) for s in suggestions), "?")))
         return doc + mentioned(mentions, lead=()) if mentions and mentions.total else doc
     if mentions and mentions.total:
-        return mentioned(mentions, lead=spans("No figure named ", Bold(query), "; "))
+        return mentioned(mentions, lead=spans("No figure named ", Bold(cut(query, ECHO_LIMIT)), "; "))
     return Doc.of(Paragraph(spans(
-        "Nobody called ", Bold(query), " appears in the stories so far. ", Code("/figures"), " lists who is tracked.")))
+        "Nobody called ", Bold(cut(query, ECHO_LIMIT)), " appears in the stories so far. ", Code("/figures"),
+        " lists who is tracked.")))
 
 
 def mentioned(mentions: Mentions, *, lead: tuple[Span, ...]) -> Doc:

@@ -6,6 +6,7 @@ the command line and every chat platform show one document.
 
 from __future__ import annotations
 
+from datetime import UTC, tzinfo
 from typing import Any
 
 from briefings.render.stance import stance_doc
@@ -14,9 +15,9 @@ from briefings.stance import StanceLookup, StanceReport
 from briefings.store.statements import Statement
 
 
-def stance_text(report: StanceReport) -> str:
-    """The same document `/stance` answers in chat, as plain text."""
-    return to_plain_text(stance_doc(report)).rstrip("\n")
+def stance_text(report: StanceReport, *, tz: tzinfo = UTC) -> str:
+    """The same document `/stance` answers in chat, as plain text, dated in `tz`."""
+    return to_plain_text(stance_doc(report, tz=tz)).rstrip("\n")
 
 
 def _statement_json(statement: Statement) -> dict[str, Any]:

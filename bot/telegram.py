@@ -12,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageOriginChannel, Update
@@ -36,6 +38,8 @@ ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 GONE_PHRASES = ("chat not found", "bot was kicked", "bot was blocked", "user is deactivated", "have no rights",
                 "need administrator rights")
 LOOK_UP_TIMEOUT = 30.0  # seconds /channel add waits for getChat and getChatMember
+PRESS_WINDOW = 10.0  # seconds: pressing "More" again within this sends nothing more
+CALLBACK_LIMIT = 64  # bytes of callback_data Telegram keeps
 
 
 def _chat(update: Update) -> Chat:
@@ -96,13 +100,54 @@ class TelegramChannels:
         return ChannelInfo(id=str(chat.id), title=chat.title, username=chat.username)
 
 
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    """The reply's buttons as an inline keyboard; each button's callback data is its command line."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.action) for b in row] for row in reply.buttons]
-    )
+
+def keyboard(rows: tuple[tuple[Any, ...], ...]) -> InlineKeyboardMarkup | None:
+    """Rows of buttons as an inline keyboard; each button's callback data is its command line.
+
+    A command line over Telegram's 64 bytes would be refused with the whole
+    message, so such a button is dropped (and logged) instead.
+    """
+    kept = []
+    for row in rows:
+        fitting = [b for b in row if len(b.action.encode()) <= CALLBACK_LIMIT]
+        if len(fitting) < len(row):
+            logger.error("buttons dropped: command lines over %d bytes in %s", CALLBACK_LIMIT, row)
+        if fitting:
+            kept.append([InlineKeyboardButton(b.label, callback_data=b.action) for b in fitting])
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
+@dataclass(frozen=True)
+class TelegramMessage:
+    """One message as delivery sends it: its HTML and, on the last of a document, its buttons."""
+
+    html: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+def telegram_messages(doc: Doc) -> list[TelegramMessage]:
+    """The document as Telegram messages, its buttons under the last one."""
+    chunks = to_telegram_html(doc)
+    markup = keyboard(doc.actions)
+    return [TelegramMessage(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
+
+
+class PressMemory:
+    """Which (user, button) pairs were pressed in the last `window` seconds: a double press sends once."""
+
+    def __init__(self, window: float = PRESS_WINDOW, clock: Callable[[], float] = time.monotonic) -> None:
+        self.window = window
+        self.clock = clock
+        self.seen: dict[tuple[int, str], float] = {}
+
+    def first(self, user_id: int, data: str) -> bool:
+        """Whether this press is the first of its kind within the window (and remember it)."""
+        now = self.clock()
+        self.seen = {k: t for k, t in self.seen.items() if now - t < self.window}
+        if (user_id, data) in self.seen:
+            return False
+        self.seen[(user_id, data)] = now
+        return True
 
 
 async def send_reply(reply: Reply, *, chat_id: int, bot: Any, edit: Message | None = None,
@@ -113,7 +158,7 @@ async def send_reply(reply: Reply, *, chat_id: int, bot: Any, edit: Message | No
     one message a second per chat, and replies count toward the overall rate like broadcasts do.
     """
     chunks = to_telegram_html(reply.doc)
-    markup = keyboard(reply)
+    markup = keyboard(reply.button_rows)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         if pacer is not None:
@@ -148,22 +193,26 @@ def build_telegram_app(
         .build()
     )
     admins = frozenset(settings.telegram_admin_ids)
+    presses = PressMemory()
 
     async def run_command(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
-                          edit: Message | None = None, attachment: Attachment | None = None) -> None:
+                          edit: Message | None = None, attachment: Attachment | None = None) -> Reply | None:
         chat = _chat(update)
         parsed = parse_command(line, bot_username=context.bot.username)
         if parsed is None:
-            return  # a command for another bot in this group
+            return None  # a command for another bot in this group
         name, args = parsed
         sender = await _sender(update, context, chat, name, admins)
         request = Request(chat=chat, sender=sender, name=name, args=args, services=services,
                           channels=TelegramChannels(context.bot, asyncio.get_running_loop()), attachment=attachment)
         reply = await asyncio.to_thread(dispatch, request)
+        if reply.personal and edit is not None:
+            return reply  # a button's personal answer goes to the one who pressed (see on_button)
         await send_reply(reply, chat_id=int(chat.id), bot=context.bot, edit=edit, pacer=pacer,
                          is_group=not chat.is_private)
         if reply.broadcast and on_broadcast is not None:
             on_broadcast(reply.broadcast)
+        return reply
 
     async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer a /command in any chat."""
@@ -172,12 +221,26 @@ def build_telegram_app(
             await run_command(update, context, message.text)
 
     async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Run the command line a pressed button carries, as the user who pressed it."""
+        """Run the command line a pressed button carries, as the user who pressed it.
+
+        A personal answer ("More on 3") goes to the presser's private chat, once
+        however often they press within `PRESS_WINDOW`; in a group only they get it.
+        """
         query = update.callback_query
         assert query is not None
-        await query.answer()
         message = query.message if isinstance(query.message, Message) else None
-        await run_command(update, context, query.data or "", edit=message)
+        data = query.data or ""
+        first = presses.first(query.from_user.id, data)
+        reply = await run_command(update, context, data, edit=message)
+        if reply is None or not reply.personal or not first:
+            await query.answer()
+            return
+        try:
+            await send_reply(reply, chat_id=query.from_user.id, bot=context.bot, pacer=pacer)
+        except Forbidden:  # in a group, from someone who never opened a private chat with the bot
+            await query.answer(messages.START_PRIVATELY, show_alert=True)
+            return
+        await query.answer()
 
     async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A file captioned with a command (`/import`): downloaded for it unless it is over the OPML limit."""
@@ -243,12 +306,13 @@ class TelegramSender:
     def __init__(self, bot: Any) -> None:
         self.bot = bot
 
-    def render(self, doc: Doc) -> Sequence[str]:
-        return to_telegram_html(doc)
+    def render(self, doc: Doc) -> Sequence[TelegramMessage]:
+        return telegram_messages(doc)
 
     async def send(self, chat_id: str, message: Any) -> SendResult:
+        html, markup = (message.html, message.markup) if isinstance(message, TelegramMessage) else (message, None)
         try:
-            await self.bot.send_message(int(chat_id), message, parse_mode=ParseMode.HTML,
+            await self.bot.send_message(int(chat_id), html, parse_mode=ParseMode.HTML, reply_markup=markup,
                                         disable_web_page_preview=True)
         except RetryAfter as exc:
             retry = exc.retry_after

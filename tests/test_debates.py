@@ -199,7 +199,7 @@ def test_demo_who_moved_names_exactly_marchuk_and_dabravolski(fresh_db: Database
     assert camp["Ryhor Svirydau"] != camp["Aliaksandra Hrytsevich"]  # /figures no longer lumps them under "for"
     assert camp["Hanna Liashkevich"] == camp["Margit Lehner"] == "observer"
     cli_output = CliRunner().invoke(cli, ["demo", "--no-chat"]).output
-    who_moved = cli_output.split("\nWho moved\n", 1)[1].split("\nKey numbers\n", 1)[0]
+    who_moved = cli_output.split("\nWho moved\n", 1)[1].split("\n1. ", 1)[0]  # the digest: moves, then debates
     assert "Marchuk" in who_moved and "Dabravolski" in who_moved
     for steady in ("Hrytsevich, Opposition leader:", "Svirydau", "Kavalchuk", "Barysevich", "Whitcombe"):
         assert steady not in who_moved

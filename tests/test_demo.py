@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
+from rich.console import Console
+from sqlite_utils import Database
 
 from bot.cli import cli
+from bot.commands import Sender, Services
+from bot.console import answer, show
+from briefings.feeds import ingest_sources
+from briefings.pipeline import frame_new_stories
 from briefings.sample import SAMPLE_FEED
+from briefings.schedule import parse_schedule
 
 
 def test_demo_prints_the_briefing_and_exits(tmp_path: Path) -> None:
@@ -16,8 +26,43 @@ def test_demo_prints_the_briefing_and_exits(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "fictional people" in result.output
     assert "framed 12 stories" in result.output
-    assert "Who moved" in result.output and "Sources" in result.output
+    assert "Who moved" in result.output and "Source:" in result.output
+    assert "[More on 1] /story 2026-W48 1" in result.output  # the digest's buttons, as commands to type
     assert "Traceback" not in result.output
+
+
+def test_demo_console_is_the_throwaway_databases_admin() -> None:
+    lines = "/story 1\n/story 9\n/brief_now\n"
+    result = CliRunner().invoke(cli, ["demo"], input=lines)
+    assert result.exit_code == 0, result.output
+    chat = " ".join(result.output.split("Console chat:", 1)[1].split())
+    assert "You are this throw-away database's admin" in chat
+    assert "1. Hrytsevich rejects" in chat and "Aliaksandra Hrytsevich" in chat  # /story 1: the debate in full
+    assert "No debate 9 in the latest briefing" in chat
+    assert "Preview." in chat and "/brief_now confirm " in chat  # the admin's preview, with its buttons
+
+
+def test_console_confirms_a_preview_and_says_who_delivers(fresh_db: Database) -> None:
+    list(ingest_sources(fresh_db, [str(SAMPLE_FEED)], full_text=False))
+    frame_new_stories(fresh_db)
+    services = Services(db=fresh_db, schedule=parse_schedule("mon 08:00"), timezone=ZoneInfo("Europe/Minsk"),
+                        clock=lambda: datetime(2026, 11, 30, 12, tzinfo=UTC))
+    admin = Sender(id="demo", is_admin=True)
+    preview = answer("/brief_now", services=services, sender=admin)
+    confirm = next(b.action for row in preview.button_rows for b in row if "confirm" in b.action)
+    out = io.StringIO()
+    show(answer(confirm, services=services, sender=admin), Console(file=out, width=200, color_system=None))
+    assert "Sending 2026-W48 to 0 chats" in out.getvalue() and "briefing-bot run delivers" in out.getvalue()
+
+
+def test_demo_with_a_database_file_says_it_writes_there(tmp_path: Path) -> None:
+    db = tmp_path / "mine.db"
+    result = CliRunner().invoke(cli, ["demo", "--db", str(db), "--no-chat"])
+    assert result.exit_code == 0, result.output
+    assert f"Writing the sample newsletter into {db}" in " ".join(result.output.split())
+    assert db.exists()
+    chat = CliRunner().invoke(cli, ["demo", "--db", str(db)], input="/brief_now\n").output
+    assert "for the bot's admins" in chat  # a real file's subscribers are not the demo's to broadcast to
 
 
 def test_demo_chat_answers_reader_commands_until_eof(tmp_path: Path) -> None:
@@ -43,7 +88,7 @@ def test_preview_in_every_format(tmp_path: Path) -> None:
     markdown = runner.invoke(cli, ["preview", "--format", "markdown", "--week", "2026-W47", "--db", db])
     assert markdown.exit_code == 0 and markdown.output.startswith("#")
     text = runner.invoke(cli, ["preview", "--db", db])
-    assert text.exit_code == 0 and "Sources" in text.output
+    assert text.exit_code == 0 and "Source:" in text.output
     quiet = runner.invoke(cli, ["preview", "--week", "2020-W01", "--db", db])
     assert quiet.exit_code == 0 and "quiet" in quiet.output.lower()
     bad = runner.invoke(cli, ["preview", "--week", "last week", "--db", db])

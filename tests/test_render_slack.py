@@ -15,6 +15,7 @@ from briefings.render import (
     Paragraph,
     Quote,
     briefing_doc,
+    detail_doc,
     spans,
     to_slack_messages,
 )
@@ -47,12 +48,14 @@ def test_any_document_keeps_slack_limits(doc: Doc) -> None:
 @given(briefing=briefing_st)
 def test_any_briefing_keeps_slack_limits(briefing: object) -> None:
     _check_all(briefing_doc(briefing))  # type: ignore[arg-type]
+    for number in range(1, len(briefing.debates) + 1):  # type: ignore[attr-defined]
+        _check_all(detail_doc(briefing, number))  # type: ignore[arg-type]
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefing=crowded_briefing_st())
 def test_hundreds_of_figures_pack_into_few_sections(briefing: object) -> None:
-    messages = _check_all(briefing_doc(briefing))  # type: ignore[arg-type]
+    messages = _check_all(detail_doc(briefing, 1))  # type: ignore[arg-type]  # the detail view holds them all
     blocks = sum(len(m.blocks) for m in messages)  # type: ignore[attr-defined]
     assert blocks < 300, "figures should share sections, not take a block each"
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefings.render import Bold, Bullets, Doc, Heading, Link, Paragraph, Quote, Text, briefing_doc, spans
+from briefings.render import Bold, Bullets, Doc, Heading, Link, Paragraph, Quote, Text, briefing_doc, detail_doc, spans
 from briefings.render._split import utf16_len
 from briefings.render.telegram import MAX_ENTITIES, to_telegram_html
 from tests.test_render_checkers import (
@@ -40,12 +40,14 @@ def test_any_document_becomes_valid_messages_within_the_limit(doc: Doc, limit: i
 @given(briefing=briefing_st)
 def test_any_briefing_becomes_valid_messages(briefing: object) -> None:
     _check_all(briefing_doc(briefing))  # type: ignore[arg-type]
+    for number in range(1, len(briefing.debates) + 1):  # type: ignore[attr-defined]
+        _check_all(detail_doc(briefing, number))  # type: ignore[arg-type]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefing=crowded_briefing_st())
 def test_hundreds_of_figures_spread_over_messages(briefing: object) -> None:
-    messages = _check_all(briefing_doc(briefing))  # type: ignore[arg-type]
+    messages = _check_all(detail_doc(briefing, 1))  # type: ignore[arg-type]  # the detail view holds them all
     assert len(messages) > 1
     for message in messages:
         assert len(re.findall(r"<[a-z]", message)) <= MAX_ENTITIES

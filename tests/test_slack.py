@@ -181,6 +181,16 @@ async def test_a_settings_button_runs_its_command_for_the_presser(world: World) 
     assert saved.method == "chat.postMessage" and "Saved." in saved.shown and "Fri 08:00" in saved.shown
 
 
+async def test_more_on_a_debate_goes_into_the_digests_thread(world: World) -> None:
+    latest = await world.ask("latest")
+    assert "Should the bridge carry trams?" in latest.shown and "Nadia Ferro" in latest.shown
+    before = len(world.slack.posted)
+    assert (await world.press(latest, "More on 1", user=READER))[0] == 200
+    [detail] = await world.slack.wait_for(lambda: world.slack.posted[before:])
+    assert detail.method == "chat.postMessage" and detail.options.get("thread_ts") == latest.ts
+    assert "transport councillor" in detail.shown and "Trams move twice the people" in detail.shown
+
+
 async def test_a_direct_message_subscribes_as_a_private_chat(world: World) -> None:
     reply = await world.ask("subscribe", channel=DM)
     assert reply.channel == DM and "Subscribed." in reply.shown

@@ -192,6 +192,53 @@ async def test_admin_brief_now_confirm_double_press_counts_blocked_and_429(
     assert_all_accepted(tg)
 
 
+async def test_a_subscriber_presses_more_under_the_broadcast_digest_and_gets_that_debate(
+        tg: FakeTelegram, bot: tuple[service_module.Service, Clock]) -> None:
+    await say(tg, READER, "/subscribe")
+    last, buttons = await preview(tg)
+    tg.press_button(ADMIN, None, last.message_id, next(b for b in buttons if "confirm" in b))
+    await tg.wait_until(lambda: any("Weekly stance briefing" in t for t in tg.texts_to(READER)), timeout=10,
+                        what="the broadcast digest")
+    await tg.wait_until(lambda: tg.messages_to(READER)[-1].reply_markup is not None, timeout=10,
+                        what="the digest's buttons")
+    digest = tg.messages_to(READER)[-1]
+    more = [b["callback_data"] for row in digest.reply_markup["inline_keyboard"] for b in row]  # type: ignore[index]
+    assert more and more[0].startswith("/story 20") and all(len(m.encode()) <= 64 for m in more)
+    before = len(tg.messages_to(READER))
+    tg.press_button(READER, None, digest.message_id, more[0])
+    tg.press_button(READER, None, digest.message_id, more[0])  # the double press
+    await tg.wait_for_messages(READER, before + 1, timeout=5)
+    await tg.wait_until(lambda: len(tg.callback_answers) >= 2, timeout=5, what="both presses answered")
+    await asyncio.sleep(1.5)
+    parts = [s.plain or "" for s in tg.messages_to(READER)[before:]]
+    assert sum(p.startswith("1. ") for p in parts) == 1  # sent once despite the double press
+    detail = "\n".join(parts)
+    assert parts[0].startswith("1. ") and "Aliaksandra Hrytsevich" in detail and "Sources" in detail
+    assert "Ryhor Svirydau" in detail and "“" in detail  # every figure, with their quotes
+    story = await say(tg, MEMBER, "/story 1", chat=GROUP, long=True)  # the same in any chat, by number
+    assert story[0].startswith("1. ") and "Aliaksandra Hrytsevich" in story[0]
+    assert_all_accepted(tg)
+
+
+async def test_more_pressed_in_a_group_goes_privately_to_whoever_pressed(
+        tg: FakeTelegram, bot: tuple[service_module.Service, Clock]) -> None:
+    stranger = tg.add_user(11, "Sam Stranger", started=False)  # never opened a private chat with the bot
+    await say(tg, MEMBER, "/latest", chat=GROUP)
+    digest = tg.messages_to(GROUP)[-1]
+    assert digest.reply_markup is not None
+    more = digest.reply_markup["inline_keyboard"][0][0]["callback_data"]
+    in_group = len(tg.messages_to(GROUP))
+    tg.press_button(MEMBER, GROUP, digest.message_id, more)
+    await tg.wait_for_messages(MEMBER, 1, timeout=5)
+    assert tg.texts_to(MEMBER)[0].startswith("1. ")
+    tg.press_button(stranger, GROUP, digest.message_id, more)
+    await tg.wait_until(lambda: any(a.get("show_alert") for a in tg.callback_answers), timeout=5,
+                        what="the stranger's alert")
+    assert "private chat" in next(a["text"] for a in tg.callback_answers if a.get("show_alert"))
+    assert len(tg.messages_to(GROUP)) == in_group  # the group saw none of it
+    assert_all_accepted(tg)
+
+
 async def test_confirmation_expires_after_ten_minutes(tg: FakeTelegram,
                                                       bot: tuple[service_module.Service, Clock]) -> None:
     last, buttons = await preview(tg)

@@ -22,7 +22,7 @@ from briefings.feeds.outbound import PUBLIC_ONLY, OutboundPolicy
 from briefings.framing.llm import Framer
 from briefings.framing.llm.framer import EXTRACTIVE
 from briefings.pipeline import extractive_framer
-from briefings.render.doc import Doc
+from briefings.render.doc import Action, Doc
 from briefings.schedule import WeeklySchedule
 
 logger = logging.getLogger(__name__)
@@ -54,12 +54,8 @@ class Sender:
     is_chat_admin: bool | None = None
 
 
-@dataclass(frozen=True)
-class Button:
-    """An inline button: its label and the action string the adapter sends back when pressed."""
-
-    label: str
-    action: str
+# An inline button: its label and the command line the adapter runs when it is pressed.
+Button = Action
 
 
 @dataclass(frozen=True)
@@ -85,6 +81,10 @@ class Reply:
     `replace` asks the adapter to edit the message whose button was pressed
     instead of sending a new one (so a preview becomes "Sending..." in place).
     `attachment` is a file to send after the document (Telegram: a document; Slack: a code block).
+    `personal` marks an answer for the one who pressed a button (a debate's
+    details): Telegram sends it to them privately and once per short window
+    however often they press, Slack into the pressed message's thread.
+    The document's own buttons (`doc.actions`) come before `buttons`.
     """
 
     doc: Doc
@@ -92,6 +92,12 @@ class Reply:
     broadcast: str | None = None
     replace: bool = False
     attachment: Attachment | None = None
+    personal: bool = False
+
+    @property
+    def button_rows(self) -> tuple[tuple[Button, ...], ...]:
+        """Every row of buttons to show under the reply: the document's, then the command's."""
+        return self.doc.actions + self.buttons
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ class SlackBot:
             return await asyncio.to_thread(dispatch, request)
 
     async def latest_briefing(self) -> Doc:
-        """The newest week's briefing, in the service's time zone."""
+        """The newest week's digest, in the service's time zone (the App Home shows no buttons)."""
 
         def compose() -> Doc:
             services = self.services
@@ -105,24 +105,29 @@ class SlackBot:
 
     async def answer(self, reply: Reply, *, client: AsyncWebClient, channel: str, respond: AsyncRespond | None,
                      original_ts: str | None = None, original_is_ephemeral: bool = False) -> None:
-        """Deliver a command's reply: edit the pressed message or post new ones; then wake delivery if asked."""
+        """Deliver a command's reply: edit the pressed message or post new ones; then wake delivery if asked.
+
+        A personal reply to a press (a debate's details) goes into the pressed message's thread.
+        """
+        thread = original_ts if reply.personal and not original_is_ephemeral else None
         try:
             batch = reply_messages(reply)
             if reply.replace and original_ts and await self._replace(
                     client, channel, original_ts, batch[0], respond, ephemeral=original_is_ephemeral):
                 batch = batch[1:]
             for index, message in enumerate(batch):
-                if not await self._post(client, channel, message):
+                if not await self._post(client, channel, message, thread=thread):
                     await self._answer_privately(batch[index:], respond, channel)
                     break
         finally:
             if reply.broadcast and self.on_broadcast is not None:
                 self.on_broadcast(reply.broadcast)
 
-    async def _post(self, client: AsyncWebClient, channel: str, message: SlackMessage) -> bool:
-        """Post in the channel; False when the bot can't post there (raise for anything else)."""
+    async def _post(self, client: AsyncWebClient, channel: str, message: SlackMessage, *,
+                    thread: str | None = None) -> bool:
+        """Post in the channel (in `thread` when given); False when the bot can't post there (raise otherwise)."""
         try:
-            await client.chat_postMessage(channel=channel, **message.as_kwargs())
+            await client.chat_postMessage(channel=channel, thread_ts=thread, **message.as_kwargs())
         except SlackApiError as exc:
             if error_code(exc) in CANNOT_POST:
                 return False

@@ -63,7 +63,7 @@ def slack_doc(doc: Doc) -> Doc:
         elif isinstance(block, Bullets):
             block = Bullets(tuple(fix(item) for item in block.items))
         blocks.append(block)
-    return Doc(blocks=tuple(blocks))
+    return replace(doc, blocks=tuple(blocks))
 
 
 def button_blocks(rows: tuple[tuple[Button, ...], ...]) -> list[dict[str, Any]]:
@@ -122,13 +122,14 @@ def reply_messages(reply: Reply) -> list[SlackMessage]:
 def _doc_messages(reply: Reply) -> list[SlackMessage]:
     """The document, buttons after the text (in a message of their own when the last one is full)."""
     rendered = to_slack_messages(slack_doc(reply.doc)) or [SlackMessage(text="(no text)", blocks=[])]
-    if not reply.buttons:
+    rows = reply.button_rows
+    if not rows:
         return rendered
-    extra = button_blocks(reply.buttons)
+    extra = button_blocks(rows)
     last = rendered[-1]
     if len(last.blocks) + len(extra) <= MAX_BLOCKS:
         return [*rendered[:-1], SlackMessage(text=last.text, blocks=[*last.blocks, *extra])]
-    labels = ", ".join(b.label for row in reply.buttons for b in row)
+    labels = ", ".join(b.label for row in rows for b in row)
     return [*rendered, SlackMessage(text=escape_mrkdwn(f"Choose: {labels}"), blocks=extra)]
 
 

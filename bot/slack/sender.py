@@ -23,9 +23,11 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.commands import Reply
 from bot.delivery import SendResult
+from bot.slack.blocks import reply_messages
 from briefings.render.doc import Doc
-from briefings.render.slack import SlackMessage, to_slack_messages
+from briefings.render.slack import SlackMessage
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +88,8 @@ class SlackSender:
         self.client = client
 
     def render(self, doc: Doc) -> Sequence[SlackMessage]:
-        """The Block Kit messages that carry `doc`, each within Slack's limits."""
-        return to_slack_messages(doc)
+        """The Block Kit messages that carry `doc`, each within Slack's limits, its buttons under the last."""
+        return reply_messages(Reply(doc))
 
     async def send(self, chat_id: str, message: Any) -> SendResult:
         """Post one message; never raise for a platform or network failure."""

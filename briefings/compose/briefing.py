@@ -73,7 +73,7 @@ def _placements(db: Database, story_ids: list[str]) -> dict[tuple[str, int], tup
 
 
 def _debate(
-    question: str, sides: list[tuple[int, str, str, str | None]], stories: list[FramedStory],
+    question: str, title: str | None, sides: list[tuple[int, str, str, str | None]], stories: list[FramedStory],
     placed: dict[tuple[str, int], tuple[str, int | None]],
 ) -> Debate:
     latest: dict[int, tuple[int, StoryStatement, FramedStory]] = {}
@@ -102,7 +102,7 @@ def _debate(
             if len(numbers) < NUMBERS_PER_DEBATE and all(n.value != number.value for n in numbers):
                 numbers.append(KeyNumber(value=number.value, context=number.context, source=story.source))
     return Debate(question=question, stories=len(stories), sides=shown, numbers=numbers,
-                  sources=[s.source for s in stories])
+                  sources=[s.source for s in stories], title=title)
 
 
 def _moves(db: Database, debate_ids: list[str], start: datetime, end: datetime) -> list[Move]:
@@ -163,7 +163,7 @@ def compose_briefing(db: Database, *, week: IsoWeek, tz: tzinfo = UTC, title: st
     debates: list[Debate] = []
     for debate_id, members in by_debate.items():
         question, topic = db.execute("SELECT question, title FROM debates WHERE id = ?", [debate_id]).fetchone()
-        debates.append(_debate(question or topic, sides[debate_id], members, placed))
+        debates.append(_debate(question or topic, topic, sides[debate_id], members, placed))
     debates.sort(key=_weight, reverse=True)
     moves = _moves(db, debate_ids, end - MOVES_WINDOW, end)
     return Briefing(
@@ -172,6 +172,9 @@ def compose_briefing(db: Database, *, week: IsoWeek, tz: tzinfo = UTC, title: st
         debates=debates,
         moves=sorted(moves, key=lambda m: (m.after.source.published or start, m.name)),
         sources=_unique(sorted((s.source for s in stories), key=lambda src: src.published or start)),
+        tz=tz,
+        nothing_stored=not stories and db.execute(
+            "SELECT 1 FROM frames WHERE backend != ? LIMIT 1", [FAILED_BACKEND]).fetchone() is None,
     )
 
 

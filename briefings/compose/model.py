@@ -7,7 +7,7 @@ terminal text; nothing here knows about any of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,18 @@ class KeyNumber:
 
 @dataclass(frozen=True)
 class Debate:
-    """One question argued across the week's stories."""
+    """One question argued across the week's stories.
+
+    `question` is what the debates layer stored (a real question, or the title
+    when it has none); `title` the headline of its most argued story.
+    """
 
     question: str
     stories: int
     sides: list[DebateSide]
     numbers: list[KeyNumber] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,13 +108,20 @@ class Move:
 
 @dataclass(frozen=True)
 class Briefing:
-    """The week's briefing: debates by weight, who moved, and the sources."""
+    """The week's briefing: debates by weight, who moved, and the sources.
+
+    `tz` is the reader's time zone the week was read in; dates are shown in it.
+    `nothing_stored` says the database holds no framed story at all (not only
+    none this week), so the briefing can say how to fill it.
+    """
 
     week: IsoWeek
     title: str
     debates: list[Debate] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    tz: tzinfo = UTC
+    nothing_stored: bool = False
 
     @property
     def quiet(self) -> bool:

@@ -3,7 +3,8 @@
 Chat commands and the briefing layout say what to show as a `Doc`; each
 renderer turns it into what its platform accepts:
 
-    doc = briefing_doc(briefing)
+    doc = briefing_doc(briefing)   # the week's digest, with "More on N" buttons (doc.actions)
+    detail_doc(briefing, 2)        # debate 2 in full
     to_telegram_html(doc)     # list of HTML messages, each <= 4096 UTF-16 units
     to_slack_messages(doc)    # list of SlackMessage(text, blocks), each <= 50 blocks
     to_markdown(doc)          # CommonMark
@@ -15,7 +16,9 @@ Nothing here imports a chat library: Slack blocks are plain dicts.
 from __future__ import annotations
 
 from briefings.render.briefing import briefing_doc
+from briefings.render.detail import detail_doc
 from briefings.render.doc import (
+    Action,
     Block,
     Bold,
     Bullets,
@@ -41,6 +44,7 @@ from briefings.render.telegram import to_telegram_html
 from briefings.render.terminal import to_plain_text, to_terminal
 
 __all__ = [
+    "Action",
     "Block",
     "Bold",
     "Bullets",
@@ -58,6 +62,7 @@ __all__ = [
     "Text",
     "block_text",
     "briefing_doc",
+    "detail_doc",
     "doc_text",
     "quoted",
     "spans",

@@ -118,10 +118,23 @@ Block = Heading | Paragraph | Quote | Bullets | Context | Divider
 
 
 @dataclass(frozen=True)
+class Action:
+    """A button under a document: its label and the command line it runs when pressed (`/story 2026-W48 3`).
+
+    Buttons belong to the document, not to one reply, so a broadcast briefing
+    carries its "More on N" buttons to every subscriber like its text.
+    """
+
+    label: str
+    action: str
+
+
+@dataclass(frozen=True)
 class Doc:
-    """A document: blocks in reading order."""
+    """A document: blocks in reading order, and rows of buttons shown under its last message."""
 
     blocks: tuple[Block, ...] = ()
+    actions: tuple[tuple[Action, ...], ...] = ()
 
     @classmethod
     def of(cls, *blocks: Block) -> Doc:
@@ -129,7 +142,7 @@ class Doc:
         return cls(blocks=blocks)
 
     def __add__(self, other: Doc) -> Doc:
-        return Doc(blocks=self.blocks + other.blocks)
+        return Doc(blocks=self.blocks + other.blocks, actions=self.actions + other.actions)
 
 
 def spans(*parts: str | Span) -> tuple[Span, ...]:

@@ -407,7 +407,10 @@ class FakeSlack:
         channel = self._postable(str(params.get("channel")))
         self._validate("chat.postMessage", params.get("text"), params.get("blocks"))
         ts = f"{1_700_000_000 + next(self._ts)}.000100"
-        posted = Posted("chat.postMessage", channel.id, ts, params.get("text", ""), params.get("blocks") or [])
+        posted = Posted("chat.postMessage", channel.id, ts, params.get("text", ""), params.get("blocks") or [],
+                        options={"thread_ts": params["thread_ts"]} if params.get("thread_ts") else {})
+        if params.get("thread_ts") and (channel.id, str(params["thread_ts"])) not in self.messages:
+            raise ApiError("thread_not_found")
         self.posted.append(posted)
         self.messages[(channel.id, ts)] = posted
         return {"channel": channel.id, "ts": ts, "message": {"text": posted.text, "blocks": posted.blocks}}
