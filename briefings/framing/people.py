@@ -242,7 +242,7 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
 def looks_like_name(run: Run) -> bool:
     """Whether the name part of a run has the shape of a personal name."""
     name = run.name
-    if not name or len(name) > 4:
+    if not name or sum(w.low not in NAME_PARTICLES for w in name) > 4:  # `Ana María de la Cruz`: particles aside
         return False
     for word in name:
         low = word.low

@@ -32,7 +32,7 @@ _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
 _LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _INVERTED_START = re.compile(
-    r"(?:^|[,;:\"”]\s*|\s)((?:the|a|an|his|her|their|(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s)\s[^,;:\"”]{3,120})$",
+    r"(?:^|[,;:\"”]\s*|\s)((?:the|a|an|his|her|their|its|(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s)\s[^,;:\"”]{3,120})$",
     re.IGNORECASE,
 )  # `the sister of Y, X`, `South Korea's ambassador in Mexico, X`
 
@@ -88,6 +88,8 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
         stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)  # `the U.S. special envoy`, `St. Louis`
     phrase = text[rest_start:stop.start() if stop else end].strip()
+    if not phrase.lower().startswith(("who ", "whose ", "which ")):
+        phrase = as_noun_phrase(phrase) or ""  # a long appositive is its noun phrase: `chairman of X in Y whose ...`
     words = _words(phrase)
     if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or"):
         return None
@@ -136,7 +138,7 @@ def role_of_list(text: str, start: int, run: Run) -> str | None:
 _ROLE_VERBS = word_set("""
 heads head headed leads lead led chairs chaired runs ran directs directed represents represented owns owned
 founded co-founded formed manages managed coordinates teaches taught studies studied serves served works worked
-advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat
+advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat speaks spoke
 """)
 _WHOSE_NOUNS = word_set("""
 district ward constituency riding seat company firm group organisation organization ministry department
