@@ -88,13 +88,14 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
         stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)  # `the U.S. special envoy`, `St. Louis`
     phrase = text[rest_start:stop.start() if stop else end].strip()
-    if not phrase.lower().startswith(("who ", "whose ", "which ")):
+    clause = phrase.lower().startswith(("who ", "whose ", "which "))
+    if not clause:
         phrase = as_noun_phrase(phrase) or ""  # a long appositive is its noun phrase: `chairman of X in Y whose ...`
     words = _words(phrase)
     if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or"):
         return None
     if _STARTERS.match(phrase) or _has_role_noun(" ".join(words[:5])):
-        return phrase
+        return as_noun_phrase(phrase) if clause else phrase  # `who is a former minister`: its noun phrase
     return None
 
 
@@ -217,11 +218,10 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     if run.title and text.startswith(".", title_end) and run.title[-1].low in TITLES:
         title_end += 1  # `Sen.`, `Gov.`: the abbreviation keeps its full stop
     title = _without_honorifics(text[first.start:title_end]) if first else ""
-    office = _OFFICE_OF.search(text, max(start, (first.start if first else run.start) - 60),
-                               first.start if first else run.start)
-    if first and office:
-        title = office.group(1) + title  # `Deputy Minister of Transport Pieter van Wyk`
     anchor = first.start if first else run.start
+    office = _OFFICE_OF.search(text, max(start, anchor - 60), anchor) if first else None
+    if office:
+        title = office.group(1) + title  # `Deputy Minister of Transport Pieter van Wyk`
     before = role_before(text, start, anchor, need_head=not title) if anchor > start else None
     joined = " ".join(p for p in (before, title) if p)
     if joined:
@@ -230,8 +230,8 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         listed = role_of_list(text, start, run)
         if listed:
             found.append(listed)
-    for phrase in (role_after(text, run, end), role_inverted(text, start, run)):
-        role = as_noun_phrase(phrase) if phrase else None
+    inverted = role_inverted(text, start, run)
+    for role in (role_after(text, run, end), as_noun_phrase(inverted) if inverted else None):
         if role:
             found.append(role)
     return [f.strip(" ,") for f in found if f.strip(" ,")]
