@@ -13,26 +13,15 @@ without touching polnear-dev, which stays held out.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
+from frame_quality import CORPORA, REPO, scorer  # tools/ beside this script
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-TRAIN = SHARED / "corpora" / "polnear-train"
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_frames", SHARED / "tools" / "score_frames.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+TRAIN = CORPORA["polnear-train"]
 
 
 def examples(folder: Path) -> tuple[list[np.ndarray], list[int], list[str], list[tuple[str, bool]]]:
@@ -40,10 +29,10 @@ def examples(folder: Path) -> tuple[list[np.ndarray], list[int], list[str], list
     the rule that fired on it and whether the rule's own pick was right."""
     from briefings.framing.attribution import Attributor
     from briefings.framing.document import Document
-    from briefings.framing.extractive import _read_roles
+    from briefings.framing.extractive import read_roles
     from briefings.framing.speakers import CandidateReader
 
-    sf = _scorer()
+    sf = scorer()
     feats: list[np.ndarray] = []
     labels: list[int] = []
     groups: list[str] = []
@@ -52,7 +41,7 @@ def examples(folder: Path) -> tuple[list[np.ndarray], list[int], list[str], list
         gold: dict[str, Any] = json.loads(path.read_text())
         text = (path.parent / gold["article"]).read_text()
         doc = Document.read(text)
-        _read_roles(doc)
+        read_roles(doc)
         picks = Attributor(doc).rule_picks()
         match = sf.Matcher(gold)
         wanted: dict[int, str] = {}

@@ -37,7 +37,7 @@ MIN_QUOTE_CHARS = 2
 def frame_text(text: str, *, title: str | None = None) -> StanceFrame:
     """Frame one story's plain text; `title` is its headline when known apart from the text."""
     doc = Document.read(text)
-    _read_roles(doc)
+    read_roles(doc)
     attributor = Attributor(doc)
     attributions = attributor.run()
     title = title or _headline(doc)
@@ -62,7 +62,7 @@ def frame_article(article: Article) -> StanceFrame:
     return frame_text(article.text, title=article.title)
 
 
-def _read_roles(doc: Document) -> None:
+def read_roles(doc: Document) -> None:
     """Attach the role phrases around every mention to its person."""
     for mention, run in zip(doc.cast.mentions, doc.runs, strict=True):
         sentence = doc.sentence_at(mention.start)
