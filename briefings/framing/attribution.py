@@ -82,13 +82,13 @@ class Attributor:
         chosen = choose(self.doc, picks)
         out: list[Attribution] = []
         self._subjects.clear()  # speech subjects were cached from the rules' picks
-        for n, (quote, ident, (_, rule)) in enumerate(zip(self.doc.quotes, chosen, picks, strict=True)):
+        for n, (quote, ident, (rule_ident, rule)) in enumerate(zip(self.doc.quotes, chosen, picks, strict=True)):
             if ident is None:
                 self.speakers.pop(n, None)
             else:
                 self.speakers[n] = ident
             person = self.doc.cast.people[ident] if ident is not None else None
-            out.append(Attribution(quote, person, rule if ident == picks[n][0] else "model"))
+            out.append(Attribution(quote, person, rule if ident == rule_ident else "model"))
         return out
 
     # -- the clauses around a quotation

@@ -479,7 +479,9 @@ def _place_names(text: str, singles: list[tuple[Run, bool, bool]]) -> set[str]:
 
     People are seldom *in* or *from* someone; a word the story uses that way
     at least once is taken for a place (or an organisation: `at Codelco`)
-    wherever else it stands, unless a title or role vouches for it as a person.
+    wherever else it stands, unless a title stands before it (`Mayor Columbus`).
+    A word that modifies the noun after it (`the Obama administration`) says
+    nothing of what it names.
     """
     out: set[str] = set()
     for run, _, _ in singles:
