@@ -170,10 +170,3 @@ def pending(db: Database, *, key: str | None = None) -> int:
     """Rows not yet finished (queued or sending)."""
     c = counts(db, key=key)
     return c["queued"] + c["sending"]
-
-
-def due_at(db: Database) -> datetime | None:
-    """When the next queued row becomes due, if any."""
-    row = db.execute("SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'").fetchone()
-    return datetime.fromisoformat(row[0]) if row and row[0] else None
-

@@ -160,16 +160,6 @@ def unfollow(db: Database, *, platform: str, chat_id: str, figure_id: int) -> bo
     return cursor.rowcount > 0
 
 
-def followed(db: Database, *, platform: str, chat_id: str) -> list[tuple[int, str]]:
-    """(figure id, name) of every figure this chat follows, by name."""
-    rows = db.execute(
-        "SELECT f.id, f.name FROM follows w JOIN figures f ON f.id = w.figure_id "
-        "WHERE w.platform = ? AND w.chat_id = ? ORDER BY f.name",
-        [platform, chat_id],
-    ).fetchall()
-    return [(int(i), str(n)) for i, n in rows]
-
-
 def migrate_chat(db: Database, *, platform: str, old: str, new: str) -> None:
     """Move a chat's subscription and follows to its new id (a Telegram group upgraded to a supergroup)."""
     with db.conn:
