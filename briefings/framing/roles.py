@@ -139,7 +139,7 @@ def role_of_list(text: str, start: int, run: Run) -> str | None:
 _ROLE_VERBS = word_set("""
 heads head headed leads lead led chairs chaired runs ran directs directed represents represented owns owned
 founded co-founded formed manages managed coordinates teaches taught studies studied serves served works worked
-advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat speaks spoke
+advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat
 """)
 _WHOSE_NOUNS = word_set("""
 district ward constituency riding seat company firm group organisation organization ministry department
