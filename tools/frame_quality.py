@@ -69,13 +69,25 @@ def show_misses(module: ModuleType, gold: dict[str, Any], frame: dict[str, Any],
         hits = [who for text, who in got if start in text]
         if not any(match(who) == q["speaker"] for who in hits):
             print(f"MISS {stem[:30]} | {q['starts'][:40]!r} gold={q['speaker']!r} got={hits[:2]!r}")
+    holders = {f["name"]: f for f in gold["figures"] if f.get("stance_holder")}
+    seen: set[str] = set()
+    for fig in frame.get("figures", []):
+        name = match(fig.get("name"))
+        if name is None or name in seen:
+            print(f"EXTRA {stem[:30]} | {fig.get('name')!r} role={fig.get('role')!r}")
+            continue
+        seen.add(name)
+        if name in holders:
+            want = module.words(holders[name].get("role", ""))
+            if not (want and len(want & module.words(fig.get("role") or "")) * 2 >= len(want)):
+                print(f"ROLE {stem[:30]} | {name!r} gold={holders[name].get('role')!r} got={fig.get('role')!r}")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpora", nargs="+")
     parser.add_argument("--rows", action="store_true", help="per-article rows (never for sealed)")
-    parser.add_argument("--misses", action="store_true", help="misattributed gold quotes (never for sealed)")
+    parser.add_argument("--misses", action="store_true", help="misattributed quotes, extra figures, missed roles (never for sealed)")
     args = parser.parse_args(argv)
     for name in args.corpora:
         folder = CORPORA.get(name, Path(name))

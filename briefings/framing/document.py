@@ -50,6 +50,18 @@ def _without_author_note(text: str, paragraphs: list[Paragraph]) -> list[Paragra
     return [p for n, p in enumerate(paragraphs) if n not in drop]
 
 
+def _title_case(line: str) -> bool:
+    """A headline in Title Case (`Obama Sees Personal Insult ...`), where capitals say nothing of names.
+
+    Names in such a line are read where the story's body gives them; a line
+    of body text never has most of its longer words capitalised.
+    """
+    if len(line) > 200 or "\n" in line.strip() or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", line):
+        return False  # two sentences are body text, however many names they hold
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def mask_credits(text: str) -> str:
     """Blank out photo credits such as `(Name/Agency via Getty Images)`, keeping offsets."""
     return _CREDIT.sub(lambda m: " " * len(m.group()), text)
@@ -76,7 +88,9 @@ class Document:
         quotes = find_quotes(text, paragraphs)
         segments = [s for q in quotes for s in q.segments]
         sentences = split_sentences(text, paragraphs, segments)
-        cast, runs = find_people(text, [(s.start, s.end) for s in sentences], segments)
+        headline = paragraphs[0] if paragraphs and _title_case(text[paragraphs[0].start:paragraphs[0].end]) else None
+        spans = [(s.start, s.end) for s in sentences if headline is None or s.start >= headline.end]
+        cast, runs = find_people(text, spans, segments)
         return cls(text, paragraphs, sentences, quotes, cast, runs)
 
     def __post_init__(self) -> None:

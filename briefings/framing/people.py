@@ -253,8 +253,11 @@ def looks_like_name(run: Run) -> bool:
         if len(word.text) > 2 and word.text.isupper() and not _INITIALS.fullmatch(word.text) and (
                 word is not name[-1] or low not in NAME_SUFFIXES):
             return False  # an acronym (`NATO`), but `Clarence Whitlow III` is a name
-    if name[0].low in FUNCTION_WORDS or name[0].low in MONTHS_DAYS:
+    if name[0].low in FUNCTION_WORDS:
         return False
+    if name[0].low in MONTHS_DAYS and not (
+            len(name) > 1 and name[0].low in FIRST_NAMES and name[1].start == name[0].end + 1):
+        return False  # `Jan. 5`, `Monday Morning`; but `Jan Brewer`, `Jan van der Berg` are people
     if not name[0].capitalised and run.title and run.title[-1].low in ORG_WORDS:
         return False  # `Universidad de los Andes`: the particle continues an organisation's name
     vouched = len(name) > 1 and (name[0].low in FIRST_NAMES or any(w.low in TITLES for w in run.title))
@@ -399,7 +402,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         words = tokens(text, start, end)
         index = {w.start: n for n, w in enumerate(words)}
         for run in runs(text, words):
-            if not looks_like_name(run):
+            if not looks_like_name(run) or _named_after_someone(text, start, run):
                 continue
             n = index[run.name[0].start]
             m = index[run.name[-1].start]
@@ -474,6 +477,23 @@ def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]
                 found[k] = (found[k][0], True)
 
 
+# `the Lady Bernadette` (a boat), `the King James Bible`, `the Queen Mary`: people are not written with
+# "the" before a courtesy or noble title (`the Rev.` and `the late` are the news forms that are).
+_COURTESY = frozenset({"lady", "sir", "dame", "lord", "king", "queen", "prince", "princess", "mr", "mrs", "ms",
+                       "miss", "saint", "st"})
+# `the head of Energocom`, `founder of Amazon`: what a person heads or founds is an organisation.
+_HEAD_OF = frozenset({"head", "chief", "director", "chairman", "chairwoman", "chair", "founder", "co-founder",
+                      "owner", "executive", "ceo", "boss", "manager", "president"})
+
+
+def _named_after_someone(text: str, start: int, run: Run) -> bool:
+    """A ship, a book or a building named with a courtesy title: `the Lady Bernadette`."""
+    if not run.title or run.title[0].low not in _COURTESY:
+        return False
+    return re.search(r"\bthe\s+$", text[max(start, run.title[0].start - 5):run.title[0].start],
+                     re.IGNORECASE) is not None
+
+
 def _place_names(text: str, singles: list[tuple[Run, bool, bool]]) -> set[str]:
     """Lone capitalised words the story puts after a preposition of place (`in Columbus`, `from Griffith`).
 
@@ -499,8 +519,9 @@ def _place_names(text: str, singles: list[tuple[Run, bool, bool]]) -> set[str]:
         if last in _PLACE_PREPOSITIONS or last in ("the", "&") or last.endswith(("'s", "’s")) and last[:-2] in (
                 "city", "country", "nation", "state", "region", "town"):
             out.add(run.name[0].low)  # `in Columbus`, `the Commonwealth`, `Casals & Fills`, `the city's Eastside`
-        elif last in ("of", "de", "del", "di", "du", "des") and len(words) > 1 and fold(words[-2]) in ORG_WORDS:
-            out.add(run.name[0].low)  # `School of Economics`, `Universidad de los Andes`
+        elif last in ("of", "de", "del", "di", "du", "des") and len(words) > 1 and (
+                fold(words[-2]) in ORG_WORDS or fold(words[-2]) in _HEAD_OF):
+            out.add(run.name[0].low)  # `School of Economics`, `Universidad de los Andes`, `the head of Energocom`
         elif text.startswith(" &", run.end):
             out.add(run.name[0].low)  # `Hartley & Sons`
     return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.framing.cues import SPEECH_VERBS
+from briefings.framing.cues import SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLES, word_set
 from briefings.framing.people import Run, Token, tokens
 from briefings.framing.text import is_abbreviation
@@ -150,6 +150,11 @@ _AS_ROLE = re.compile(
     r"(?:(?:is|was|has been|had been)\s+((?:a|an|the|one)\s.+)|(?:serves|served|works|worked) as\s+(.+))$",
     re.IGNORECASE,
 )
+DEFINING_WORDS = 14
+_NESTED = re.compile(r"\s(?=(?:that|which|where|whose|who|and then)\s)", re.IGNORECASE)
+_AUXILIARIES = word_set("""
+is was are were be been has have had will would can could may might must shall should does did do not never
+""")
 _ADVERBS = frozenset({"now", "also", "currently", "still", "previously", "once", "later", "today"})
 # Inside a role phrase, a relative pronoun after the head noun opens a clause; the clause is kept only in
 # the forms above.
@@ -189,9 +194,37 @@ def as_noun_phrase(phrase: str) -> str | None:
     cut = _RELATIVE.search(phrase)
     if cut:
         head, clause = phrase[:cut.start()], phrase[cut.end():]
-        kept = as_noun_phrase(clause)
+        kept = _defining(clause) or as_noun_phrase(clause)
         return f"{head} {kept}" if kept else head
     return phrase
+
+
+def _defining(clause: str) -> str | None:
+    """A short `who` clause after a role noun that says what the person does, which is part of the role.
+
+    `a retired schoolteacher who rents out one flat`, `the councillor who
+    drafted the cap`, `an inspector who now lectures on marine policy`: a
+    plain verb of doing. A clause of stance or speech (`who opposes`, `who
+    has held the same line`), a passive or negated one (`who was jailed`,
+    `who does not vote`) describes what happened to them or what they think,
+    not who they are.
+    """
+    nested = _NESTED.search(clause)
+    if nested:
+        clause = clause[:nested.start()]  # `who rents out a flat that she inherited`: the first clause is enough
+    words = clause.split()
+    if len(words) > DEFINING_WORDS or words[0].lower() != "who":
+        return None
+    rest = [w.lower().strip(",") for w in words[1:]]
+    while rest and rest[0] in _ADVERBS:
+        rest.pop(0)
+    if not rest:
+        return None
+    if rest[0] in _AUXILIARIES:
+        return clause if len(rest) > 1 and rest[1] in _ROLE_VERBS else None  # `who has taught fourth grade`
+    if rest[0] in STANCE_VERBS or not re.fullmatch(r"[a-z-]+", rest[0]):
+        return None
+    return clause
 
 
 def _is_office(word: str) -> bool:
