@@ -50,7 +50,9 @@ from briefings.framing.names import fold, name_key, same_person, token_key
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
 _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",
-                        "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr"}
+                        "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr", "fr"}
+# Arabic family names written with a lower-case article: `Mohamed el-Idrissi`, `Anwar al-Awlaki`.
+_ARTICLED = re.compile(r"(?:al|el|ad|ash|as|az|ibn|bin|abu)-[A-Z]")
 _LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # `"..." ― Pamela Padilla`: a name after a closing quotation and a dash signs the quotation.
@@ -140,7 +142,7 @@ def _word(word: str) -> tuple[str, bool, str, bool]:
     possessive = len(word) > 3 and word[-2:] in ("'s", "’s")
     if possessive:
         word = word[:-2]
-    return word, possessive, fold(word.rstrip(".")), word[:1].isupper()
+    return word, possessive, fold(word.rstrip(".")), word[:1].isupper() or _ARTICLED.match(word) is not None
 
 
 class _Tokenised:
@@ -401,9 +403,14 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         listed: list[int] = []  # indices into `found` of this sentence's full names
         words = tokens(text, start, end)
         index = {w.start: n for n, w in enumerate(words)}
+        named_until = -1  # where the last full name of this sentence ends
         for run in runs(text, words):
             if not looks_like_name(run) or _named_after_someone(text, start, run):
                 continue
+            if text[named_until:run.start] == " of ":
+                continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`: a person's place, not a person
+            if len(run.name) > 1:
+                named_until = run.end
             n = index[run.name[0].start]
             m = index[run.name[-1].start]
             previous = words[n - 1] if n and not run.title else (run.title[-1] if run.title else None)

@@ -28,6 +28,9 @@ _STARTERS = re.compile(
     r"(?:a|an|the|former|ex-\w+|then-\w+|one of|who|whose|now|also|chief|senior|longtime|veteran|"
     r"himself|herself|newly)\b", re.IGNORECASE,
 )
+_CHAINED = re.compile(r"\s*(?:a|an|the|who)\s", re.IGNORECASE)
+_COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s)")
+_AGE = re.compile(r"\d{1,3},\s+")
 _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
 _LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
@@ -84,10 +87,27 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     if not match:
         return None
     rest_start = match.end()
+    age = _AGE.match(text, rest_start, end)
+    if age:
+        rest_start = age.end()  # `Abdelkader Ouahbi, 58, who owns two boats`
     stop = _APPOSITIVE_END.search(text, rest_start, end)
     while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
         stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)  # `the U.S. special envoy`, `St. Louis`
-    phrase = text[rest_start:stop.start() if stop else end].strip()
+    first = _appositive(text[rest_start:stop.start() if stop else end])
+    if first is None:
+        return None
+    if stop and stop.group() == ",":  # `the trust's chair, a primary school teacher who ...`: a second one
+        after = _APPOSITIVE_END.search(text, stop.end(), end)
+        second_text = text[stop.end():after.start() if after else end]
+        second = _appositive(second_text) if _CHAINED.match(second_text) else None
+        if second:
+            return f"{first}, {second}"
+    return first
+
+
+def _appositive(phrase: str) -> str | None:
+    """The role an appositive states, or None when it is no role (`, said on Monday`)."""
+    phrase = phrase.strip()
     clause = phrase.lower().startswith(("who ", "whose ", "which "))
     if not clause:
         phrase = as_noun_phrase(phrase) or ""  # a long appositive is its noun phrase: `chairman of X in Y whose ...`
@@ -97,6 +117,23 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     if _STARTERS.match(phrase) or _has_role_noun(" ".join(words[:5])):
         return as_noun_phrase(phrase) if clause else phrase  # `who is a former minister`: its noun phrase
     return None
+
+
+def role_predicate(text: str, run: Run, end: int) -> str | None:
+    """`Kenji Tanaka is a maintenance technician for ...`: a role stated by a copula after the name."""
+    match = _COPULA.match(text, run.end, end)
+    if not match:
+        return None
+    phrase = as_noun_phrase(text[match.end():_clause_end(text, match.end(), end)])
+    return phrase if phrase and _has_role_noun(" ".join(_words(phrase)[:5])) else None
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    stop = _APPOSITIVE_END.search(text, start, end)
+    while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
+        stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)
+    conjunction = re.compile(r"\s(?:and|but)\s").search(text, start, stop.start() if stop else end)
+    return conjunction.start() if conjunction else stop.start() if stop else end
 
 
 def role_inverted(text: str, start: int, run: Run) -> str | None:
@@ -150,7 +187,7 @@ _AS_ROLE = re.compile(
     r"(?:(?:is|was|has been|had been)\s+((?:a|an|the|one)\s.+)|(?:serves|served|works|worked) as\s+(.+))$",
     re.IGNORECASE,
 )
-DEFINING_WORDS = 14
+DEFINING_WORDS = 20
 _NESTED = re.compile(r"\s(?=(?:that|which|where|whose|who|and then)\s)", re.IGNORECASE)
 _AUXILIARIES = word_set("""
 is was are were be been has have had will would can could may might must shall should does did do not never
@@ -162,6 +199,7 @@ _RELATIVE = re.compile(r"\s(?=(?:who|whose|which|where)\s)", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s(?=(?:before|after|when|while|because|since|until|although|though|unless)\s)",
                           re.IGNORECASE)
 _OFFICE_OF = re.compile(r"((?:[A-Z][\w.-]*\s)+of\s(?:the\s)?)$")  # `Minister of `, `Secretary of the `
+_OF_PLACE = re.compile(r" (of (?:the )?(?:[A-Z][\w'’-]+ ?){1,4})(?=[\s,.;:]|$)")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "rev", "the"})
 
 
@@ -187,7 +225,7 @@ def as_noun_phrase(phrase: str) -> str | None:
         second = rest[0] if rest else ""
         if (first == "who" and second in _ROLE_VERBS) or (first == "whose" and second in _WHOSE_NOUNS):
             return phrase
-        return None
+        return _defining(phrase)  # `who sells cement and chairs the section`: what they do
     subordinate = _SUBORDINATE.search(phrase)
     if subordinate:
         phrase = phrase[:subordinate.start()]  # `ambassador to Germany before resigning in 2020`
@@ -221,7 +259,10 @@ def _defining(clause: str) -> str | None:
     if not rest:
         return None
     if rest[0] in _AUXILIARIES:
-        return clause if len(rest) > 1 and rest[1] in _ROLE_VERBS else None  # `who has taught fourth grade`
+        if len(rest) > 1 and rest[1] in _ROLE_VERBS:
+            return clause  # `who has taught fourth grade`
+        perfect = rest[0] in ("has", "have", "had") and len(rest) > 1 and rest[1] not in _AUXILIARIES
+        return clause if perfect and rest[1] not in STANCE_VERBS else None  # `who has sold lace for 22 years`
     if rest[0] in STANCE_VERBS or not re.fullmatch(r"[a-z-]+", rest[0]):
         return None
     return clause
@@ -255,6 +296,10 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     office = _OFFICE_OF.search(text, max(start, anchor - 60), anchor) if first else None
     if office:
         title = office.group(1) + title  # `Deputy Minister of Transport Pieter van Wyk`
+    if title:
+        place = _OF_PLACE.match(text, run.end, end)
+        if place:
+            title = f"{title} {place.group(1)}"  # `Mayor Tereza Quintanilha of Santa Leopoldina`
     before = role_before(text, start, anchor, need_head=not title) if anchor > start else None
     joined = " ".join(p for p in (before, title) if p)
     if joined:
@@ -264,7 +309,8 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         if listed:
             found.append(listed)
     inverted = role_inverted(text, start, run)
-    for role in (role_after(text, run, end), as_noun_phrase(inverted) if inverted else None):
+    for role in (role_after(text, run, end), as_noun_phrase(inverted) if inverted else None,
+                 role_predicate(text, run, end)):
         if role:
             found.append(role)
     return [f.strip(" ,") for f in found if f.strip(" ,")]
