@@ -399,6 +399,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     found: list[tuple[Run, bool]] = []
     singles: list[tuple[Run, bool, bool]] = []  # run, strong, weak
     vouched: set[str] = set()  # names with evidence beyond a given name
+    things: set[str] = set()  # names the story describes as a firm, a town, a boat
     for start, end in spans:
         listed: list[int] = []  # indices into `found` of this sentence's full names
         words = tokens(text, start, end)
@@ -409,6 +410,9 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 continue
             if text[named_until:run.start] == " of ":
                 continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`: a person's place, not a person
+            if _described_as_thing(text, run.end):
+                things.add(fold(_surface(text, run)))
+                continue
             if len(run.name) > 1:
                 named_until = run.end
             n = index[run.name[0].start]
@@ -427,7 +431,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             else:
                 singles.append((run, strong, weak))
         _vouch_for_lists(text, found, listed)
-    org_names = _organisation_names(text, spans) - vouched
+    org_names = (_organisation_names(text, spans) - vouched) | things
     places = _place_names(text, singles)
     found = [(run, evidence) for run, evidence in found if fold(_surface(text, run)) not in org_names]
     accepted: list[Run] = []
@@ -491,6 +495,48 @@ _COURTESY = frozenset({"lady", "sir", "dame", "lord", "king", "queen", "prince",
 # `the head of Energocom`, `founder of Amazon`: what a person heads or founds is an organisation.
 _HEAD_OF = frozenset({"head", "chief", "director", "chairman", "chairwoman", "chair", "founder", "co-founder",
                       "owner", "executive", "ceo", "boss", "manager", "president"})
+
+
+# Head nouns of an appositive that describes a thing, not a person: `Kilele Safaris, a company with five
+# vehicles`, `Santa Leopoldina, a hill town`, `Hof van Twente, a rural municipality`.
+_THING_HEADS = word_set("""
+company companies firm business businesses fund corporation conglomerate group association cooperative co-operative
+charity consultancy startup start-up utility brand chain bank lender insurer airline carrier broadcaster newspaper
+agency ministry department council committee board commission party movement coalition alliance union federation
+think-tank institute university college school hospital clinic church mosque temple shrine museum
+town city village municipality district province region county state country nation suburb neighbourhood
+neighborhood island port harbour harbor river lake valley mountain park stadium arena airport station mine plant
+factory mill refinery project scheme programme program ship vessel boat trawler ferry tanker freighter yacht
+""")
+_THING_SKIP = word_set("a an the small large big tiny major leading local regional national state-owned")
+
+
+def _described_as_thing(text: str, end: int) -> bool:
+    """An appositive right after a name whose head noun is a thing (`, a Toronto firm`), or `, which`."""
+    match = re.match(r",\s+([^,;:()]{2,80})", text[end:end + 90])
+    if not match:
+        return False
+    words = re.findall(r"[\w'’-]+", match.group(1))
+    if not words or words[0].lower() == "which":
+        return bool(words)
+    if words[0].lower() not in ("a", "an", "the"):
+        return False
+    phrase: list[str] = []
+    window = words[1:10]
+    for k, word in enumerate(window):
+        low = word.lower()
+        if word[0].isupper() or (low in ("of", "de", "for") and 0 < k < len(window) - 1 and window[k - 1][0].isupper()
+                                 and window[k + 1][0].isupper()):
+            continue  # a name inside the phrase: `a University of South Carolina professor`, `a Toronto firm`
+        if low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS:
+            phrase.append(low)
+            continue
+        if phrase and (low in FUNCTION_WORDS - _THING_SKIP or low.endswith(("ed", "ing")) or low in ("led", "run")):
+            break  # the noun phrase ends: `a company founded by`, `a hill town of coffee farms`
+        if low in FUNCTION_WORDS - _THING_SKIP:
+            return False  # `, the first in the family`: no noun phrase
+        phrase.append(low)
+    return bool(phrase) and phrase[-1] in _THING_HEADS  # its head: `a union leader` is a person
 
 
 def _named_after_someone(text: str, start: int, run: Run) -> bool:

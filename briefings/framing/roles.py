@@ -30,6 +30,7 @@ _STARTERS = re.compile(
 )
 _CHAINED = re.compile(r"\s*(?:a|an|the|who)\s", re.IGNORECASE)
 _COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s)")
+_AGENT = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|man|woman|person)$")
 _AGE = re.compile(r"\d{1,3},\s+")
 _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
@@ -125,7 +126,11 @@ def role_predicate(text: str, run: Run, end: int) -> str | None:
     if not match:
         return None
     phrase = as_noun_phrase(text[match.end():_clause_end(text, match.end(), end)])
-    return phrase if phrase and _has_role_noun(" ".join(_words(phrase)[:5])) else None
+    if not phrase:
+        return None
+    head = re.split(r"\s(?:of|for|at|in|with|from|on|to)\s", phrase, maxsplit=1)[0].split()[-1].lower()
+    agent = _AGENT.search(head) is not None  # `a maintenance technician`, `a fish seller`
+    return phrase if agent or _has_role_noun(" ".join(_words(phrase)[:5])) else None
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
