@@ -42,6 +42,10 @@ def role_of(text: str, name: str) -> str | None:
         ('"We are not a profit centre," said Mayor Clara Dias of Monte Verde, a hill town.', "Monte Verde"),
         ("Obama Sees Personal Insult In Low Turnout\n\nThe president spoke on Friday. Tom Reed said he agreed.",
          "Obama Sees"),
+        ('"The smoke is thinning," Ana Ruiz told the broadcaster Telenova on Friday.', "Telenova"),
+        ('Osaki, a fishing and farming town, voted no. "We were not asked," said Emi Sato, a councillor.', "Osaki"),
+        ('Vela Hermanos, a group representing growers, wrote to the council. "No," said Ana Ruiz, a farmer.',
+         "Vela"),
     ],
 )
 def test_places_organisations_and_number_words_are_no_people(text: str, not_a_person: str) -> None:
@@ -153,3 +157,9 @@ def test_a_portfolio_after_of_is_the_office_and_a_capitalised_particle_is_the_sa
 def test_particles_do_not_count_toward_a_name_s_length_and_its_appositive_is_a_role() -> None:
     text = 'Its lead sponsor, Deputy Ana María de la Cruz, said Chile had made the same mistake before.'
     assert role_of(text, "Ana María de la Cruz") == "Deputy"
+
+
+def test_a_first_surname_alone_is_the_person_with_two_surnames() -> None:
+    text = ('"The band holds," said Ricardo Echeverría Saavedra, the economy minister. '
+            '"We will not float the peso," Echeverría said.')
+    assert names(text) == ["Ricardo Echeverría Saavedra"]

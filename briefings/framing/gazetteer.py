@@ -115,7 +115,9 @@ Energy, Oil, Gas, Health, Healthcare, Care, Medical, Pharma, Mining, Motors, Ste
 Group, Capital, Security, Intelligence, Institute, Observatory, Census, Exchange,
 Market, Markets, Bloc, Caucus, Platform, Office, Headquarters, Ltd., Inc., Co., Weekly, Digest,
 Insider, Politico, Economist, Post-Gazette, Bulletin, Chronicle, Courier, Dispatch, Examiner, Express,
-Mirror, Observer, Standard, Today, Week, Online, Blog, Podcast, Show, Hour
+Mirror, Observer, Standard, Today, Week, Online, Blog, Podcast, Show, Hour, Gardens, Memorial, Plaza,
+Piazza, Boulevard, Avenida, Calle, Rua, Praça, Brothers, Bros, Hermanos, Hnos, Irmãos, Fils, Figli, Söhne,
+Electric, Energie, Energía
 """)
 
 # Well-known organisations, agencies and media named by one word or acronym.

@@ -274,7 +274,8 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
         return True
     if any(w.low in TITLES or w.low in ROLE_NOUNS for w in run.title):
         return True
-    if previous is not None and not previous.capitalised and previous.low in ROLE_NOUNS:
+    if previous is not None and not previous.capitalised and previous.low in ROLE_NOUNS and not (
+            len(run.name) == 1 and previous.low in _FIRM_ROLES):
         gap = text[previous.end:run.start]
         if gap == " " or (gap == ", " and text[run.end:run.end + 1] in (",", ".", ";", "")):
             return True  # `historian X`, `the boat's owner, X, said`, `said the minister, X.`
@@ -378,14 +379,26 @@ class Cast:
         return person
 
     def by_surname(self, key: str, before: int) -> Person | None:
-        """The person a lone name word refers to: surname first, then given name."""
+        """The person a lone name word refers to: surname first, then given name, then a first surname.
+
+        Spanish and Portuguese names carry two surnames and the first is the
+        one used alone: `Echeverría` is Ricardo Echeverría Saavedra.
+        """
         for attr in ("last_key", "first_key"):
             hits = [p for p in self.people if getattr(p, attr) == key]
             if len(hits) == 1:
                 return hits[0]
             if hits:
                 return self.latest(hits, before)
-        return None
+        if key in FIRST_NAMES:
+            return None
+        hits = [p for p in self.people if len(p.keys) >= 3 and key in p.keys[1:-1]]
+        return hits[0] if len(hits) == 1 else None
+
+    def knows(self, key: str) -> bool:
+        """Whether a lone name word refers to someone already in the cast."""
+        return self.by_surname(key, 0) is not None or any(p.last_key == key or p.first_key == key
+                                                          for p in self.people)
 
     def latest(self, people: list[Person], before: int) -> Person:
         """Of `people`, the one named last before offset `before` (else the first)."""
@@ -444,7 +457,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             accepted.append(run)
     for run, strong, weak in singles:
         key = token_key(run.name[0].text)
-        if key and not any(p.last_key == key or p.first_key == key for p in cast.people):
+        if key and not cast.knows(key):
             word = run.name[0].low
             plural = word.endswith("s") and (word[:-1] in _TITLE_LIKE or word.rstrip("s") in _TITLE_LIKE)
             if (strong or (weak and word not in _TITLE_LIKE)) and not plural and not word.endswith("ly") and (
@@ -490,6 +503,10 @@ def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]
 
 # `the Lady Bernadette` (a boat), `the King James Bible`, `the Queen Mary`: people are not written with
 # "the" before a courtesy or noble title (`the Rev.` and `the late` are the news forms that are).
+# Role nouns that name firms as often as people: `the broadcaster Multimedios`, `the state trader Energocom`.
+_FIRM_ROLES = frozenset({"broadcaster", "trader", "developer", "operator", "supplier", "retailer", "carrier",
+                         "insurer", "lender", "manufacturer", "producer", "distributor", "publisher", "builder",
+                         "contractor", "exporter", "importer", "miner", "refiner", "shipper", "airline", "utility"})
 _COURTESY = frozenset({"lady", "sir", "dame", "lord", "king", "queen", "prince", "princess", "mr", "mrs", "ms",
                        "miss", "saint", "st"})
 # `the head of Energocom`, `founder of Amazon`: what a person heads or founds is an organisation.
@@ -531,7 +548,12 @@ def _described_as_thing(text: str, end: int) -> bool:
         if low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS:
             phrase.append(low)
             continue
-        if phrase and (low in FUNCTION_WORDS - _THING_SKIP or low.endswith(("ed", "ing")) or low in ("led", "run")):
+        if low in ("and", "or") and phrase:
+            continue  # `a fishing and farming town`
+        following = window[k + 1].lower() if k + 1 < len(window) else ""
+        participle = (low.endswith(("ed", "ing")) or low in ("led", "run")) and following not in ("and", "or") and (
+            following in FUNCTION_WORDS or (phrase and phrase[-1] in _THING_HEADS))  # `a group representing X`
+        if phrase and (low in FUNCTION_WORDS - _THING_SKIP or participle):
             break  # the noun phrase ends: `a company founded by`, `a hill town of coffee farms`
         if low in FUNCTION_WORDS - _THING_SKIP:
             return False  # `, the first in the family`: no noun phrase

@@ -266,7 +266,7 @@ def _defining(clause: str) -> str | None:
     if rest[0] in _AUXILIARIES:
         if len(rest) > 1 and rest[1] in _ROLE_VERBS:
             return clause  # `who has taught fourth grade`
-        perfect = rest[0] in ("has", "have", "had") and len(rest) > 1 and rest[1] not in _AUXILIARIES
+        perfect = rest[0] in ("has", "have") and len(rest) > 1 and rest[1] not in _AUXILIARIES  # not `had taken`
         return clause if perfect and rest[1] not in STANCE_VERBS else None  # `who has sold lace for 22 years`
     if rest[0] in STANCE_VERBS or not re.fullmatch(r"[a-z-]+", rest[0]):
         return None
