@@ -191,6 +191,26 @@ async def test_more_on_a_debate_goes_into_the_digests_thread(world: World) -> No
     assert "transport councillor" in detail.shown and "Trams move twice the people" in detail.shown
 
 
+async def test_more_pressed_twice_quickly_posts_the_debate_once(world: World) -> None:
+    latest = await world.ask("latest")
+    before = len(world.slack.posted)
+    first, second = await asyncio.gather(world.press(latest, "More on 1", user=READER),
+                                         world.press(latest, "More on 1", user=READER))  # a double press
+    third = await world.press(latest, "More on 1", user=ADMIN)  # someone else, a moment later: the same thread
+    assert first[0] == second[0] == third[0] == 200
+    await world.slack.wait_for(lambda: world.slack.posted[before:])
+    await asyncio.sleep(1.0)  # time for any second answer to arrive
+    details = world.slack.posted[before:]
+    assert len(details) == 1 and details[0].options.get("thread_ts") == latest.ts
+    assert "transport councillor" in details[0].shown
+
+    other = await world.ask("latest")  # the same button under another message has its own thread
+    before = len(world.slack.posted)
+    await world.press(other, "More on 1", user=READER)
+    [again] = await world.slack.wait_for(lambda: world.slack.posted[before:])
+    assert again.options.get("thread_ts") == other.ts
+
+
 async def test_a_direct_message_subscribes_as_a_private_chat(world: World) -> None:
     reply = await world.ask("subscribe", channel=DM)
     assert reply.channel == DM and "Subscribed." in reply.shown
