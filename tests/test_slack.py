@@ -274,6 +274,30 @@ async def test_brief_now_confirm_replaces_the_preview_and_sends_once(world: Worl
     assert world.services.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
 
 
+async def test_brief_now_previews_the_briefing_in_the_chats_own_zone(world: World) -> None:
+    from bot.commands import Reply
+    from bot.delivery import briefing_composer
+    from bot.slack.blocks import reply_messages
+    from briefings.store import broadcasts
+
+    await world.ask("subscribe", user=ADMIN)
+    assert "America/Los_Angeles" in (await world.ask("settings zone America/Los_Angeles", user=ADMIN)).shown
+    preview = await world.ask("brief_now", user=ADMIN)
+    # The story was published at midnight UTC on 24 Nov: still the 23rd in Los Angeles (the service's Minsk says 24).
+    assert "Bridge vote>, 23 Nov" in preview.shown and "24 Nov" not in preview.shown
+    assert "2026-W48 as this chat gets it (America/Los_Angeles)" in preview.shown
+
+    # Exactly what delivery will post in this channel: the same blocks, under the preview's own first line.
+    compose = briefing_composer(world.services.db)
+    doc = compose(broadcasts.weekly_key("2026-W48"), ZoneInfo("America/Los_Angeles"), ())
+    [delivered] = reply_messages(Reply(doc))
+
+    def content(blocks: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [b for b in blocks if b.get("type") != "actions"]
+
+    assert content(preview.blocks)[1:] == content(delivered.blocks)
+
+
 async def test_brief_now_confirm_refused_to_a_non_admin(world: World, caplog: pytest.LogCaptureFixture) -> None:
     await world.ask("subscribe")
     preview = await world.ask("brief_now", user=ADMIN)

@@ -6,7 +6,8 @@ import logging
 from typing import Literal
 
 from bot.commands.core import Button, Reply, Request, command
-from briefings.compose import compose_briefing, latest_week
+from bot.commands.reader import chat_zone, latest_briefing
+from briefings.compose import latest_week
 from briefings.errors import AddressRefused, FeedError
 from briefings.feeds import ingest_source
 from briefings.framing.llm import usage_totals
@@ -129,11 +130,14 @@ def brief_now(request: Request) -> Reply:
         services.db, platform=request.chat.platform, user_id=request.sender.id, chat_id=request.chat.id,
         week=str(week), now=now,
     )
-    preview = briefing_doc(compose_briefing(services.db, week=week, tz=services.timezone))
+    # The week is the broadcast's, one for every chat; each chat gets it in its own zone and topics, as this one
+    # will, so the preview is composed exactly as delivery composes it for this chat.
+    preview = briefing_doc(latest_briefing(request, week))
     head = Doc.of(Paragraph(spans(
-        Bold("Preview."), f" This is the briefing for {week}. Confirm within {CONFIRM_MINUTES} minutes to send it to "
-        f"{audience} subscribed {'chat' if audience == 1 else 'chats'} now; the scheduled weekly briefing still goes "
-        "out as usual.")))
+        Bold("Preview."), f" This is the briefing for {week} as this chat gets it ({chat_zone(request).key}). "
+        f"Confirm within {CONFIRM_MINUTES} minutes to send it to "
+        f"{audience} subscribed {'chat' if audience == 1 else 'chats'} now, each in its own time zone; the scheduled "
+        "weekly briefing still goes out as usual.")))
     buttons = ((Button("Confirm and send", f"/brief_now confirm {token}"),
                 Button("Cancel", f"/brief_now cancel {token}")),)
     return Reply(head + preview, buttons=buttons)
