@@ -136,6 +136,8 @@ COMMANDS = [
     ("feeds", ADMIN, "No feeds yet"),
     ("addfeed not-a-url", ADMIN, "Usage: `/briefing addfeed https://example.org/feed.xml`"),
     ("removefeed https://example.org/none.xml", ADMIN, "No feed `https://example.org/none.xml`"),
+    ("removefeed", ADMIN, "Usage: `/briefing removefeed URL`"),
+    ("brief_now now please", ADMIN, "`/briefing brief_now` takes no arguments"),
     ("help", ADMIN, "/briefing brief_now"),
 ]
 

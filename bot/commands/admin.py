@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Literal
 
+from bot import messages
 from bot.commands.core import Button, Reply, Request, command
 from bot.commands.reader import chat_zone, latest_briefing
 from briefings.compose import latest_week
@@ -77,9 +78,11 @@ def addfeed(request: Request) -> Reply:
 def removefeed(request: Request) -> Reply:
     """Remove the feed from polling; stories already stored stay for history."""
     url = request.text
+    if not url:
+        return Reply(messages.usage("removefeed", "URL", "/removefeed https://example.org/feed.xml"))
     db = request.services.db
     if db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone() is None:
-        return Reply(Doc.of(Paragraph(spans("No feed ", Code(url or "(none given)"), ". See ", Code("/feeds"), "."))))
+        return Reply(Doc.of(Paragraph(spans("No feed ", Code(url), ". See ", Code("/feeds"), "."))))
     db.table("feeds").delete_where("url = ?", [url])
     logger.info("admin %s removed feed %s", request.sender.id, url)
     note = " It is in BRIEFING_FEEDS, so it returns on restart unless removed there too." \
@@ -122,6 +125,9 @@ def brief_now(request: Request) -> Reply:
     """Show the admin a preview with Confirm and Cancel; the buttons come back as `/brief_now confirm TOKEN`."""
     if len(request.args) == 2 and request.args[0] in ("confirm", "cancel"):
         return _settle(request, action=request.args[0], token=request.args[1])
+    if request.args:  # a stray word must not queue a confirmation the admin did not ask for
+        return Reply(Doc.of(Paragraph(spans(
+            Code("/brief_now"), " takes no arguments: send it alone for a preview with Confirm and Cancel."))))
     services = request.services
     now = services.clock()
     week = latest_week(services.db, tz=services.timezone, now=now)
