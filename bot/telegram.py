@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,6 +26,7 @@ from bot.commands import Chat, Reply, Request, Sender, Services, commands, dispa
 from bot.commands.core import REGISTRY, Attachment, ChannelInfo, ChannelRefused
 from bot.config import Settings
 from bot.delivery import SENT, Pacer, SendResult
+from bot.presses import PressMemory
 from briefings.feeds.opml import MAX_OPML_BYTES
 from briefings.render.doc import Doc
 from briefings.render.telegram import to_telegram_html
@@ -38,7 +38,6 @@ ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 GONE_PHRASES = ("chat not found", "bot was kicked", "bot was blocked", "user is deactivated", "have no rights",
                 "need administrator rights")
 LOOK_UP_TIMEOUT = 30.0  # seconds /channel add waits for getChat and getChatMember
-PRESS_WINDOW = 10.0  # seconds: pressing "More" again within this sends nothing more
 CALLBACK_LIMIT = 64  # bytes of callback_data Telegram keeps
 
 
@@ -132,24 +131,6 @@ def telegram_messages(doc: Doc) -> list[TelegramMessage]:
     return [TelegramMessage(c, markup if i == len(chunks) - 1 else None) for i, c in enumerate(chunks)]
 
 
-class PressMemory:
-    """Which (user, button) pairs were pressed in the last `window` seconds: a double press sends once."""
-
-    def __init__(self, window: float = PRESS_WINDOW, clock: Callable[[], float] = time.monotonic) -> None:
-        self.window = window
-        self.clock = clock
-        self.seen: dict[tuple[int, str], float] = {}
-
-    def first(self, user_id: int, data: str) -> bool:
-        """Whether this press is the first of its kind within the window (and remember it)."""
-        now = self.clock()
-        self.seen = {k: t for k, t in self.seen.items() if now - t < self.window}
-        if (user_id, data) in self.seen:
-            return False
-        self.seen[(user_id, data)] = now
-        return True
-
-
 async def send_reply(reply: Reply, *, chat_id: int, bot: Any, edit: Message | None = None,
                      pacer: Pacer | None = None, is_group: bool = False) -> None:
     """Send the reply's HTML messages in order, buttons under the last; edit `edit` first when asked to.
@@ -224,22 +205,29 @@ def build_telegram_app(
         """Run the command line a pressed button carries, as the user who pressed it.
 
         A personal answer ("More on 3") goes to the presser's private chat, once
-        however often they press within `PRESS_WINDOW`; in a group only they get it.
+        however often they press within `bot.presses.PRESS_WINDOW`; in a group only they get it.
         """
         query = update.callback_query
         assert query is not None
         message = query.message if isinstance(query.message, Message) else None
         data = query.data or ""
-        first = presses.first(query.from_user.id, data)
-        reply = await run_command(update, context, data, edit=message)
-        if reply is None or not reply.personal or not first:
-            await query.answer()
-            return
+        key = (query.from_user.id, data)  # the details go to the presser privately: one answer per presser
+        first = presses.first(key)
         try:
-            await send_reply(reply, chat_id=query.from_user.id, bot=context.bot, pacer=pacer)
-        except Forbidden:  # in a group, from someone who never opened a private chat with the bot
-            await query.answer(messages.START_PRIVATELY, show_alert=True)
-            return
+            reply = await run_command(update, context, data, edit=message)
+            if reply is None or not reply.personal or not first:
+                await query.answer()
+                return
+            try:
+                await send_reply(reply, chat_id=query.from_user.id, bot=context.bot, pacer=pacer)
+            except Forbidden:  # in a group, from someone who never opened a private chat with the bot
+                presses.forget(key)  # once they have pressed Start, pressing again must answer at once
+                await query.answer(messages.START_PRIVATELY, show_alert=True)
+                return
+        except BaseException:
+            if first:
+                presses.forget(key)  # this press was not answered: the next one may try again
+            raise
         await query.answer()
 
     async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

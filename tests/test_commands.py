@@ -73,6 +73,14 @@ def test_unknown_command_gets_a_hint(services: Services) -> None:
     assert "Send /help" in run(services, "/frobnicate")
 
 
+def test_admin_commands_with_a_missing_or_stray_argument_say_how_to_use_them(services: Services) -> None:
+    admin = Sender(id="1", is_admin=True)
+    assert "Usage: /removefeed URL" in run(services, "/removefeed", sender=admin)
+    for line in ("/brief_now now", "/brief_now confirm"):  # no token: nothing is queued for confirmation
+        assert "takes no arguments" in run(services, line, sender=admin)
+    assert services.db.execute("SELECT count(*) FROM confirmations").fetchone()[0] == 0
+
+
 def test_admin_command_refused_politely_and_logged(services: Services, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         text = run(services, "/removefeed https://example.org/feed")

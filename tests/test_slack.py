@@ -136,6 +136,8 @@ COMMANDS = [
     ("feeds", ADMIN, "No feeds yet"),
     ("addfeed not-a-url", ADMIN, "Usage: `/briefing addfeed https://example.org/feed.xml`"),
     ("removefeed https://example.org/none.xml", ADMIN, "No feed `https://example.org/none.xml`"),
+    ("removefeed", ADMIN, "Usage: `/briefing removefeed URL`"),
+    ("brief_now now please", ADMIN, "`/briefing brief_now` takes no arguments"),
     ("help", ADMIN, "/briefing brief_now"),
 ]
 
@@ -189,6 +191,26 @@ async def test_more_on_a_debate_goes_into_the_digests_thread(world: World) -> No
     [detail] = await world.slack.wait_for(lambda: world.slack.posted[before:])
     assert detail.method == "chat.postMessage" and detail.options.get("thread_ts") == latest.ts
     assert "transport councillor" in detail.shown and "Trams move twice the people" in detail.shown
+
+
+async def test_more_pressed_twice_quickly_posts_the_debate_once(world: World) -> None:
+    latest = await world.ask("latest")
+    before = len(world.slack.posted)
+    first, second = await asyncio.gather(world.press(latest, "More on 1", user=READER),
+                                         world.press(latest, "More on 1", user=READER))  # a double press
+    third = await world.press(latest, "More on 1", user=ADMIN)  # someone else, a moment later: the same thread
+    assert first[0] == second[0] == third[0] == 200
+    await world.slack.wait_for(lambda: world.slack.posted[before:])
+    await asyncio.sleep(1.0)  # time for any second answer to arrive
+    details = world.slack.posted[before:]
+    assert len(details) == 1 and details[0].options.get("thread_ts") == latest.ts
+    assert "transport councillor" in details[0].shown
+
+    other = await world.ask("latest")  # the same button under another message has its own thread
+    before = len(world.slack.posted)
+    await world.press(other, "More on 1", user=READER)
+    [again] = await world.slack.wait_for(lambda: world.slack.posted[before:])
+    assert again.options.get("thread_ts") == other.ts
 
 
 async def test_a_direct_message_subscribes_as_a_private_chat(world: World) -> None:
@@ -252,6 +274,30 @@ async def test_brief_now_confirm_replaces_the_preview_and_sends_once(world: Worl
     [key] = await world.slack.wait_for(lambda: world.broadcasts)  # the ledger key queued, handed over once
     assert "2026-W48" in key
     assert world.services.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
+
+
+async def test_brief_now_previews_the_briefing_in_the_chats_own_zone(world: World) -> None:
+    from bot.commands import Reply
+    from bot.delivery import briefing_composer
+    from bot.slack.blocks import reply_messages
+    from briefings.store import broadcasts
+
+    await world.ask("subscribe", user=ADMIN)
+    assert "America/Los_Angeles" in (await world.ask("settings zone America/Los_Angeles", user=ADMIN)).shown
+    preview = await world.ask("brief_now", user=ADMIN)
+    # The story was published at midnight UTC on 24 Nov: still the 23rd in Los Angeles (the service's Minsk says 24).
+    assert "Bridge vote>, 23 Nov" in preview.shown and "24 Nov" not in preview.shown
+    assert "2026-W48 as this chat gets it (America/Los_Angeles)" in preview.shown
+
+    # Exactly what delivery will post in this channel: the same blocks, under the preview's own first line.
+    compose = briefing_composer(world.services.db)
+    doc = compose(broadcasts.weekly_key("2026-W48"), ZoneInfo("America/Los_Angeles"), ())
+    [delivered] = reply_messages(Reply(doc))
+
+    def content(blocks: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [b for b in blocks if b.get("type") != "actions"]
+
+    assert content(preview.blocks)[1:] == content(delivered.blocks)
 
 
 async def test_brief_now_confirm_refused_to_a_non_admin(world: World, caplog: pytest.LogCaptureFixture) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Literal
 
+from bot import messages
 from bot.commands.core import Button, Reply, Request, command
-from briefings.compose import compose_briefing, latest_week
+from bot.commands.reader import chat_zone, latest_briefing
+from briefings.compose import latest_week
 from briefings.errors import AddressRefused, FeedError
 from briefings.feeds import ingest_source
 from briefings.framing.llm import usage_totals
@@ -76,9 +78,11 @@ def addfeed(request: Request) -> Reply:
 def removefeed(request: Request) -> Reply:
     """Remove the feed from polling; stories already stored stay for history."""
     url = request.text
+    if not url:
+        return Reply(messages.usage("removefeed", "URL", "/removefeed https://example.org/feed.xml"))
     db = request.services.db
     if db.execute("SELECT 1 FROM feeds WHERE url = ?", [url]).fetchone() is None:
-        return Reply(Doc.of(Paragraph(spans("No feed ", Code(url or "(none given)"), ". See ", Code("/feeds"), "."))))
+        return Reply(Doc.of(Paragraph(spans("No feed ", Code(url), ". See ", Code("/feeds"), "."))))
     db.table("feeds").delete_where("url = ?", [url])
     logger.info("admin %s removed feed %s", request.sender.id, url)
     note = " It is in BRIEFING_FEEDS, so it returns on restart unless removed there too." \
@@ -121,6 +125,9 @@ def brief_now(request: Request) -> Reply:
     """Show the admin a preview with Confirm and Cancel; the buttons come back as `/brief_now confirm TOKEN`."""
     if len(request.args) == 2 and request.args[0] in ("confirm", "cancel"):
         return _settle(request, action=request.args[0], token=request.args[1])
+    if request.args:  # a stray word must not queue a confirmation the admin did not ask for
+        return Reply(Doc.of(Paragraph(spans(
+            Code("/brief_now"), " takes no arguments: send it alone for a preview with Confirm and Cancel."))))
     services = request.services
     now = services.clock()
     week = latest_week(services.db, tz=services.timezone, now=now)
@@ -129,11 +136,14 @@ def brief_now(request: Request) -> Reply:
         services.db, platform=request.chat.platform, user_id=request.sender.id, chat_id=request.chat.id,
         week=str(week), now=now,
     )
-    preview = briefing_doc(compose_briefing(services.db, week=week, tz=services.timezone))
+    # The week is the broadcast's, one for every chat; each chat gets it in its own zone and topics, as this one
+    # will, so the preview is composed exactly as delivery composes it for this chat.
+    preview = briefing_doc(latest_briefing(request, week))
     head = Doc.of(Paragraph(spans(
-        Bold("Preview."), f" This is the briefing for {week}. Confirm within {CONFIRM_MINUTES} minutes to send it to "
-        f"{audience} subscribed {'chat' if audience == 1 else 'chats'} now; the scheduled weekly briefing still goes "
-        "out as usual.")))
+        Bold("Preview."), f" This is the briefing for {week} as this chat gets it ({chat_zone(request).key}). "
+        f"Confirm within {CONFIRM_MINUTES} minutes to send it to "
+        f"{audience} subscribed {'chat' if audience == 1 else 'chats'} now, each in its own time zone; the scheduled "
+        "weekly briefing still goes out as usual.")))
     buttons = ((Button("Confirm and send", f"/brief_now confirm {token}"),
                 Button("Cancel", f"/brief_now cancel {token}")),)
     return Reply(head + preview, buttons=buttons)

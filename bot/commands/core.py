@@ -82,8 +82,9 @@ class Reply:
     instead of sending a new one (so a preview becomes "Sending..." in place).
     `attachment` is a file to send after the document (Telegram: a document; Slack: a code block).
     `personal` marks an answer for the one who pressed a button (a debate's
-    details): Telegram sends it to them privately and once per short window
-    however often they press, Slack into the pressed message's thread.
+    details): Telegram sends it to them privately, Slack into the pressed
+    message's thread; both once per short window however often the button is
+    pressed (`bot.presses`).
     The document's own buttons (`doc.actions`) come before `buttons`.
     """
 

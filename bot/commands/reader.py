@@ -33,14 +33,16 @@ def help_(request: Request) -> Reply:
 def chat_zone(request: Request) -> ZoneInfo:
     """The chat's own time zone (its `/settings`), else the service's default."""
     subscription = get_subscription(request.services.db, request.chat.platform, request.chat.id)
-    return ZoneInfo(subscription.timezone) if subscription is not None else request.services.timezone
+    if subscription is None or not subscription.timezone:
+        return request.services.timezone
+    return ZoneInfo(subscription.timezone)
 
 
 def latest_briefing(request: Request, week: IsoWeek | None = None) -> Briefing:
     """The week's briefing (the newest by default) as this chat gets it: in its time zone, its topics only."""
     services = request.services
     subscription = get_subscription(services.db, request.chat.platform, request.chat.id)
-    tz = ZoneInfo(subscription.timezone) if subscription is not None else services.timezone
+    tz = ZoneInfo(subscription.timezone) if subscription is not None and subscription.timezone else services.timezone
     topics = tuple(subscription.topics) if subscription is not None else ()
     week = week or latest_week(services.db, tz=tz, now=services.clock())
     return filter_topics(compose_briefing(services.db, week=week, tz=tz), topics)

@@ -3,7 +3,9 @@
     build_slack_app(settings, services) -> AsyncApp
         /briefing TEXT      ack at once, dispatch `/TEXT` (no text: help), post the reply as Block Kit
         button press        dispatch the button's value (`/brief_now confirm TOKEN`) as that user in that channel;
-                            a `replace` reply edits the pressed message (chat.update) instead of posting
+                            a `replace` reply edits the pressed message (chat.update) instead of posting; a
+                            personal one ("More on 3") goes into its thread once per `PRESS_WINDOW` however
+                            often, and by whomever, the button is pressed
         app_home_opened     views.publish: how to subscribe a channel, then the latest briefing
         @app.error          log with the trace, then say sorry to whoever asked
 
@@ -31,6 +33,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import messages
 from bot.commands import Chat, Reply, Request, Sender, Services, dispatch, parse_command
 from bot.config import Settings, SettingsError
+from bot.presses import PressMemory
 from bot.slack.blocks import ACTION_PREFIX, SLASH_COMMAND, command_line, home_view, reply_messages
 from bot.slack.sender import error_code
 from briefings.compose import compose_briefing, latest_week
@@ -81,6 +84,7 @@ class SlackBot:
         self.on_broadcast = on_broadcast
         # Commands run in worker threads on one SQLite connection; one at a time keeps their transactions apart.
         self.lock = asyncio.Lock()
+        self.presses = PressMemory()
 
     async def run(self, line: str, *, chat: Chat, sender: Sender) -> Reply:
         """Dispatch one command line (`/stance Latushka`) off the event loop."""
@@ -198,11 +202,23 @@ def build_slack_app(settings: Settings, services: Services, *, on_broadcast: Cal
         if not channel:
             logger.info("button %s pressed outside a channel: ignored", action.get("action_id"))
             return
-        reply = await bot.run(str(action.get("value") or ""), chat=slack_chat(channel),
-                              sender=slack_sender(settings, str(user.get("id")), user.get("username")))
-        await bot.answer(reply, client=client, channel=channel, respond=respond,
-                         original_ts=container.get("message_ts"),
-                         original_is_ephemeral=bool(container.get("is_ephemeral")))
+        value, ts = str(action.get("value") or ""), container.get("message_ts")
+        # The details go into the message's thread, which the whole channel shares: one answer per button,
+        # whoever pressed. Remembered before the first await, so two presses in flight cannot both be first.
+        key = (channel, str(ts or ""), value)
+        first = bot.presses.first(key)
+        try:
+            reply = await bot.run(value, chat=slack_chat(channel),
+                                  sender=slack_sender(settings, str(user.get("id")), user.get("username")))
+            if reply.personal and not first:
+                logger.info("button %s pressed again on %s in %s: answered once", value, ts, channel)
+                return
+            await bot.answer(reply, client=client, channel=channel, respond=respond, original_ts=ts,
+                             original_is_ephemeral=bool(container.get("is_ephemeral")))
+        except BaseException:
+            if first:
+                bot.presses.forget(key)  # this press was not answered: the next one may try again
+            raise
 
     async def home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
         """Publish the App Home: how to subscribe a channel and the latest briefing."""

@@ -12,6 +12,16 @@ that points at a figure (statements, follows, aliases) is re-pointed; when
 two statements of one story land on one figure, the one with more quotes is
 kept, as `save_frame` does.
 
+The debate tables (migration m010) are derived from frames and statements,
+and their alignment and moves depend on who is one person, so they are not
+patched but rebuilt: when a re-key moves or drops any statement, it forgets
+the version that built them, and the next `update_debates` (every framing
+run, so the service's first poll) rebuilds them all from the stored frames.
+Until then no row points at a stale figure: each story's positions follow
+its surviving statements to their new figures, and the moves of every figure
+the re-key touched (a move between two people split apart, or one a merge
+would now see) are dropped.
+
 It runs inside the caller's transaction (a migration's) and uses only
 `execute`, so nothing commits half-way. It applies the policy of the code
 that runs it, so a later change to the policy ships a migration of its own
@@ -106,7 +116,9 @@ def rekey_figures(db: Database) -> None:
     moved: dict[int, int] = {}
     kept: dict[tuple[str, int], tuple[int, int]] = {}  # (story, new figure) -> (statement id, quotes)
     drop: list[int] = []
+    origin: dict[int, tuple[str, int]] = {}  # statement id -> (story, old figure)
     for statement_id, figure_id, story_id, name, published, quotes, role in statements:
+        origin[int(statement_id)] = (str(story_id), int(figure_id))
         figure = replay.place(str(name or old[int(figure_id)][1]), int(figure_id))
         if published:
             figure.published.append(str(published))
@@ -124,6 +136,32 @@ def rekey_figures(db: Database) -> None:
         if figure.figure_id != figure_id:
             moved[statement_id] = figure.figure_id
     _write(db, old, replay, moved, drop)
+    if moved or drop:
+        _follow_in_debates(db, kept, origin, changed=[*moved, *drop], new_ids=set(moved.values()))
+
+
+def _follow_in_debates(db: Database, kept: dict[tuple[str, int], tuple[int, int]],
+                       origin: dict[int, tuple[str, int]], *, changed: list[int], new_ids: set[int]) -> None:
+    """Re-point the debate rows of the stories whose statements moved, and have the debates rebuilt."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'debate_positions'").fetchone():
+        return  # a store from before m010: its debates are built from scratch when they first are
+    stories = {origin[i][0] for i in changed}
+    survivors: dict[str, list[tuple[int, int]]] = defaultdict(list)  # story -> (new figure, old figure)
+    for (story_id, figure_id), (statement_id, _) in kept.items():
+        if story_id in stories:
+            survivors[story_id].append((figure_id, origin[statement_id][1]))
+    for story_id in sorted(stories):
+        rows = db.execute("SELECT figure_id, debate_id, side, week FROM debate_positions WHERE story_id = ?",
+                          [story_id]).fetchall()
+        by_figure = {int(r[0]): r[1:] for r in rows}
+        db.execute("DELETE FROM debate_positions WHERE story_id = ?", [story_id])
+        for figure_id, source in survivors[story_id]:
+            if source in by_figure:
+                db.execute("INSERT INTO debate_positions (story_id, figure_id, debate_id, side, week) "
+                           "VALUES (?, ?, ?, ?, ?)", [story_id, figure_id, *by_figure[source]])
+    touched = {origin[i][1] for i in changed} | new_ids
+    db.conn.executemany("DELETE FROM debate_moves WHERE figure_id = ?", [[i] for i in sorted(touched)])
+    db.execute("DELETE FROM debate_state WHERE key = 'version'")  # the next update_debates rebuilds them all
 
 
 def _write(db: Database, old: dict[int, tuple[object, ...]], replay: _Replay, moved: dict[int, int],
