@@ -163,3 +163,9 @@ def test_a_first_surname_alone_is_the_person_with_two_surnames() -> None:
     text = ('"The band holds," said Ricardo Echeverría Saavedra, the economy minister. '
             '"We will not float the peso," Echeverría said.')
     assert names(text) == ["Ricardo Echeverría Saavedra"]
+
+
+def test_a_family_name_that_is_also_a_title_and_an_abbreviated_councillor() -> None:
+    text = ('"Not on our land," said Chief Mary Cardinal. Cllr Sean Quinn said the council would wait. '
+            '"We will vote in May," Quinn added.')
+    assert names(text) == ["Mary Cardinal", "Sean Quinn"]

@@ -64,6 +64,8 @@ explained explains noted insisted insists replied replies recalled recalls deman
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
+_TITLE_SURNAMES = frozenset({"king", "major", "bishop", "judge", "dean", "pope", "prince", "cardinal", "chancellor",
+                             "abbot", "constable", "sheriff", "marshal", "baron", "deacon", "pastor", "provost"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your"})
 _SAINTS = frozenset({"san", "santa", "santo", "sao", "saint", "st", "sainte", "ste"})  # `San Pedro de Atacama`
 _VERB_LIKE = SPEECH_VERBS | frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
@@ -263,8 +265,10 @@ def looks_like_name(run: Run) -> bool:
     if not name[0].capitalised and run.title and run.title[-1].low in ORG_WORDS:
         return False  # `Universidad de los Andes`: the particle continues an organisation's name
     vouched = len(name) > 1 and (name[0].low in FIRST_NAMES or any(w.low in TITLES for w in run.title))
-    if name[-1].low in _NOT_LAST and not (vouched and name[-1].low not in FUNCTION_WORDS | TITLES):
-        return False
+    surname_title = vouched and name[-1].low in _TITLE_SURNAMES and name[0].low in FIRST_NAMES
+    if name[-1].low in _NOT_LAST and not (vouched and name[-1].low not in FUNCTION_WORDS | TITLES) and (
+            not surname_title):
+        return False  # but `John Major`, `Rosalind Cardinal`: family names that are also titles
     return not (len(name) > 1 and all(w.low in COUNTRIES | CITIES | REGION_WORDS for w in name))
 
 
