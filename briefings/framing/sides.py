@@ -109,6 +109,11 @@ STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
 SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
+# Offices that make a scholar a party to the debate: `Professor X, the rector`, `the dean of the faculty`.
+_OFFICES = word_set("""
+rector dean chancellor provost president chair chairman chairwoman head director minister mayor councillor
+senator deputy leader secretary spokesman spokeswoman governor commissioner ceo founder
+""")
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\W+(?:\w+\W+)?$|n[’']t\W+$", re.IGNORECASE)
 _OWNER = re.compile(r"^(?:the |its |their |an? )?([\w\s-]{2,40}?)['’]s\s|\b(?:of|at|for) (?:the |an? )?(.+)$",
                     re.IGNORECASE)
@@ -442,8 +447,8 @@ class Reader:
         doc = self.doc
         roles = " ".join(doc.cast.people[ident].roles).lower()
         words = set(re.findall(r"[a-z]+", roles))
-        if words & OBSERVER_ROLES or "political scientist" in roles:
-            return OBSERVER
+        if (words & OBSERVER_ROLES or "political scientist" in roles) and not words & _OFFICES:
+            return OBSERVER  # a professor who is also the rector runs the institution the debate is about
         lead, here = self._coming_in(ident)
         taken = bool(FOR_CUE.search(lead + " " + here) or AGAINST_CUE.search(lead + " " + here))
         brought_against = bool(AGAINST_CUE.search(lead + " " + here))
