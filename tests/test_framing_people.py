@@ -106,6 +106,8 @@ def test_a_suffix_stays_with_the_name() -> None:
         ('"We are not a profit centre," said Mayor Clara Dias of Monte Verde, a hill town.', "Clara Dias",
          "Mayor of Monte Verde"),
         ('"No," said Jan Visser, a farmer. "Never," Visser added.', "Jan Visser", "a farmer"),
+        ('The Dunmore Tenants Association filed the case. Its lawyer, Rhea Tait, said it was strong.', "Rhea Tait",
+         "lawyer of the Dunmore Tenants Association"),
     ],
 )
 def test_a_role_is_a_noun_phrase_cut_at_clause_boundaries(text: str, name: str, role: str | None) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from briefings.framing.cues import SPEECH_VERBS, STANCE_VERBS
-from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLES, word_set
+from briefings.framing.gazetteer import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS, TITLES, word_set
 from briefings.framing.people import Run, Token, tokens
 from briefings.framing.text import is_abbreviation
 
@@ -314,11 +314,33 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         if listed:
             found.append(listed)
     inverted = role_inverted(text, start, run)
+    if inverted and inverted.lower().startswith(("its ", "their ")):
+        inverted = _of_organisation(text, start, inverted)
     for role in (role_after(text, run, end), as_noun_phrase(inverted) if inverted else None,
                  role_predicate(text, run, end)):
         if role:
             found.append(role)
     return [f.strip(" ,") for f in found if f.strip(" ,")]
+
+
+_ORGANISATION = re.compile(r"\b(?:the\s)?(?:[A-Z][\w'’.-]*\s(?:&\s|of\s(?:the\s)?|for\s(?:the\s)?)?){0,5}"
+                           r"[A-Z][\w'’.-]*")
+
+
+def _of_organisation(text: str, start: int, role: str) -> str:
+    """`Its president, X` after a sentence naming Harlan & Sons: `president of Harlan & Sons`.
+
+    The organisation is the last name before the sentence that holds an
+    organisation word (`Centre`, `Sons`, `Association`); without one the role
+    stays as written.
+    """
+    before = text[max(0, start - 400):start]
+    names = [m.group() for m in _ORGANISATION.finditer(before)
+             if any(w.lower().strip(".,") in ORG_WORDS for w in m.group().split()[1:]) or " & " in m.group()]
+    if not names:
+        return role
+    name = "the " + names[-1][4:] if names[-1].startswith("The ") else names[-1]
+    return f"{role.split(' ', 1)[1]} of {name}"
 
 
 def describe(roles: list[str]) -> str | None:
