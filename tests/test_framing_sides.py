@@ -283,3 +283,37 @@ def test_a_holders_own_amendment_and_a_vote_for_it_form_the_middle() -> None:
     assert side["Nora Falk"] == "compromise"
     assert side["Emil Krog"] == "compromise"
     assert side["Rita Alm"] != side["Hans Berg"]
+
+
+GROUPS = """\
+Harbour town splits over a ferry levy
+
+PORTLAND, June 3 - The port board will charge every ferry passenger a levy of two pounds from July.
+
+Mara Quist, the board's finance director, said the levy would pay for a new breakwater. \
+"The harbour wall is older than anyone in this room," Quist said.
+
+Ferry operators, who carry about a million passengers a year between the islands, have opposed the levy \
+since it was first floated in March.
+
+Owen Pask, who runs one of the three island ferry operators, said his winter trade would not survive it. \
+"We are the lifeline, not the luxury," Pask said.
+
+Lena Rudd, a deckhand who has worked the crossing for twenty years, sided with the operators. \
+"No passengers, no crews," she said.
+"""
+
+
+def test_a_group_opening_a_long_sentence_speaks_for_its_member_and_one_who_sides_with_it() -> None:
+    side = _sides(GROUPS)
+    assert side["Owen Pask"] is not None and side["Owen Pask"] != side["Mara Quist"]
+    assert side["Lena Rudd"] == side["Owen Pask"]
+
+
+def test_a_scholar_who_holds_an_office_is_a_party() -> None:
+    text = ("University splits over closing its arts faculty\n\n"
+            'Professor Ivo Marek, the rector, said the faculty would close next year. "We cannot pay for it," Marek '
+            'said.\n\nBut Dana Kolar, a historian who teaches there, said the closure was wrong. "It is our memory," '
+            "Kolar said.")
+    side = _sides(text)
+    assert side["Ivo Marek"] not in (None, "observer")

@@ -73,6 +73,9 @@ PARTS = re.compile(
 )
 JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
                     r"shared by|joined|defended|praised|seconded)\b", re.IGNORECASE)
+# `sided with the operators`, `have lined up with the shopkeepers`: with a group the story names by a plural noun.
+SIDES_WITH_GROUP = re.compile(r"\b(?:sided|sides|siding|lined up|line up|stood|stands) (?:with|behind) the "
+                              r"((?:[\w-]+ ){0,2}[\w-]+s)\b", re.IGNORECASE)
 # `Her sharpest opponent is X`, `His most persistent critic ...`: X stands against the one the pronoun names.
 RIVAL_OF = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+){0,2}(?:opponents?|critics?|rivals?|adversar(?:y|ies))\b",
                        re.IGNORECASE)

@@ -57,10 +57,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefings.framing.attribution import Attribution, Attributor
-from briefings.framing.camps import Poles, best_split, find_poles, lean
+from briefings.framing.camps import Poles, _stem, best_split, find_poles, lean
 from briefings.framing.cues import PRONOUNS, STANCE_VERBS
 from briefings.framing.document import Document
-from briefings.framing.gazetteer import OBSERVER_ROLES, word_set
+from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES, word_set
 from briefings.framing.people import tokens
 from briefings.framing.side_cues import (
     AGAINST_ACT,
@@ -85,6 +85,7 @@ from briefings.framing.side_cues import (
     REGIME_VOICE,
     RIVAL_OF,
     ROLE_SAID,
+    SIDES_WITH_GROUP,
     SHARED_BY,
     STUDIES,
     THIRD,
@@ -107,6 +108,10 @@ BRIDGE_WORDS = 14
 OPENING_PRIOR = 0.5
 STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
+SUBJECT_WORDS = 4  # the words of a sentence's opening that name a group (`Motorbike taxi drivers, ...`)
+# Words too wide to make a group: everyone in a story is from the city, of the country, about the plan.
+_GENERIC_GROUPS = frozenset({"city", "state", "national", "country", "local", "people", "plan", "former", "group",
+                             "member", "council", "public", "government", "region", "town", "village"})
 SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
 # Offices that make a scholar a party to the debate: `Professor X, the rector`, `the dean of the faculty`.
@@ -275,7 +280,7 @@ class Reader:
             start = self.intro[current] - 1 if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
             span = doc.sentences[max(0, start):self.intro[current] + 1]
             window = [doc.unquoted(s.start, s.end).strip() for s in span]
-            if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS:
+            if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS and not self._group_of(window[0], current):
                 window = window[1:]  # only a short bridge (`Opponents were not persuaded.`) speaks for the next holder
             cue = " ".join(window)
             own = " ".join(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
@@ -315,6 +320,12 @@ class Reader:
                 target = self._object_of(sentence.start, text, match, ident)
                 if target is not None and target in wanted:
                     self._edge(ident, target, weight, index)
+                elif target is None and (side_with := SIDES_WITH_GROUP.search(text)):
+                    # `sided with the operators`: with every holder whose role puts them among the operators
+                    group = side_with.group(1)
+                    for other in wanted - {ident}:
+                        if self._group_of(group, other):
+                            self._edge(ident, other, weight, index)
             person = doc.cast.people[ident]
             for role in person.roles:
                 if ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
@@ -369,6 +380,19 @@ class Reader:
                                                                               PRONOUNS[word.low]) == ident:
                 return True
         return self.doc.sentence_at(offset).index in self.quoted_in.get(ident, set())
+
+    def _group_of(self, sentence: str, ident: int, words: int = SUBJECT_WORDS) -> bool:
+        """Whether the sentence's opening group is one the holder's role puts them in.
+
+        `Parents' groups welcomed the bill ...` before `X, who heads the
+        Bengaluru Parents' Forum`; `Motorbike taxi drivers have lined up ...`
+        before `X, a driver`: what the group does, its member does.
+        """
+        opening = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", sentence)[:words]
+                   if w.lower() not in FUNCTION_WORDS and len(w) > 3}
+        role = {_stem(w) for r in self.doc.cast.people[ident].roles for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", r)
+                if w.lower() not in FUNCTION_WORDS and len(w) > 3}
+        return bool(opening & role - _GENERIC_GROUPS)
 
     def _same_block(self, previous: int, current: int) -> bool:
         """Whether `current` comes in right after `previous` last spoke (no more than one paragraph between)."""
