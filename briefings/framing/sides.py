@@ -108,6 +108,7 @@ BRIDGE_WORDS = 14
 OPENING_PRIOR = 0.5
 STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")  # `trust's` is `trust`, `Supporters'` is `Supporters`
 SUBJECT_WORDS = 4  # the words of a sentence's opening that name a group (`Motorbike taxi drivers, ...`)
 # Words too wide to make a group: everyone in a story is from the city, of the country, about the plan.
 _GENERIC_GROUPS = frozenset({"city", "state", "national", "country", "local", "people", "plan", "former", "group",
@@ -388,9 +389,8 @@ class Reader:
         Bengaluru Parents' Forum`; `Motorbike taxi drivers have lined up ...`
         before `X, a driver`: what the group does, its member does.
         """
-        opening = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", sentence)[:words]
-                   if w.lower() not in FUNCTION_WORDS and len(w) > 3}
-        role = {_stem(w) for r in self.doc.cast.people[ident].roles for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", r)
+        opening = {_stem(w) for w in _WORD.findall(sentence)[:words] if w.lower() not in FUNCTION_WORDS and len(w) > 3}
+        role = {_stem(w) for r in self.doc.cast.people[ident].roles for w in _WORD.findall(r)
                 if w.lower() not in FUNCTION_WORDS and len(w) > 3}
         return bool(opening & role - _GENERIC_GROUPS)
 
