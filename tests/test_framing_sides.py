@@ -317,3 +317,16 @@ def test_a_scholar_who_holds_an_office_is_a_party() -> None:
             "Kolar said.")
     side = _sides(text)
     assert side["Ivo Marek"] not in (None, "observer")
+
+
+def test_an_office_holder_who_tells_both_sides_what_to_do_stands_between_them() -> None:
+    text = ("Dock strike looms\n\n"
+            'Union leader Sam Odi said the men would strike on Monday. "Ten percent or nothing," Odi said.\n\n'
+            'But Ada Venn, the port\'s chief executive, said the company could pay five. "Five is fair," Venn said.\n\n'
+            "Deputy Minister Rui Sol said both sides should agree to binding arbitration. "
+            '"Nobody wins a strike," Sol said.\n\n'
+            "Mia Tan, an economist at the university, said both sides had a point. "
+            '"The numbers are close," the economist said.')
+    side = _sides(text)
+    assert side["Rui Sol"] == "compromise"
+    assert side["Mia Tan"] == "observer"

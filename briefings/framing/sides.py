@@ -120,6 +120,9 @@ _OFFICES = word_set("""
 rector dean chancellor provost president chair chairman chairwoman head director minister mayor councillor
 senator deputy leader secretary spokesman spokeswoman governor commissioner ceo founder
 """)
+# What both camps should do, or where both are wrong, is a position between them, not a judgement from outside.
+_TELLS_BOTH = re.compile(r"\bboth (?:camps|sides) (?:should|must|need to|ought to|were wrong|are wrong)\b",
+                         re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\W+(?:\w+\W+)?$|n[’']t\W+$", re.IGNORECASE)
 _OWNER = re.compile(r"^(?:the |its |their |an? )?([\w\s-]{2,40}?)['’]s\s|\b(?:of|at|for) (?:the |an? )?(.+)$",
                     re.IGNORECASE)
@@ -487,6 +490,8 @@ class Reader:
             return OBSERVER  # a researcher who argues one side (`Support came from an ecologist`) is on it
         said = " ".join(doc.sentence_text(doc.sentences[k]) for k in self.holders[ident].sentences)
         if BOTH_SIDES.search(said) and not taken:
+            if words & _OFFICES or ESTABLISHMENT.search(roles) or _TELLS_BOTH.search(said):
+                return MIDDLE  # `both sides should agree to arbitration`: an office holder between the camps
             return OBSERVER  # weighs both camps; one who urges an outcome on both argues it
         quoted = " ".join(self.holders[ident].quotes)
         # A compromise in their own words marks a middle camp, unless the story brings them in against one
