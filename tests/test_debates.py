@@ -210,14 +210,20 @@ def test_demo_who_moved_names_exactly_marchuk_and_dabravolski(fresh_db: Database
 # truth's sides renamed in every story ("for" in one story is "against" in the next), which measures
 # the alignment alone: what it loses there is figures the registry or the frames name differently.
 FLOORS = {  # series: (side_pairs, movers found, false moves at most)
-    "durban-port-pay": (0.41, 1, 0),
+    "durban-port-pay": (0.45, 1, 0),
     "inverness-tower": (0.74, 1, 0),
     "mexico-korea-trade": (0.55, 0, 0),
+    "lagos-market-move": (0.46, 0, 0),
+    "valencia-port-tunnel": (0.68, 2, 0),
+    "kazakh-grain-export": (0.62, 1, 0),
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
     "durban-port-pay": (0.88, 1, 0),
     "inverness-tower": (0.87, 1, 0),
     "mexico-korea-trade": (0.86, 0, 0),
+    "lagos-market-move": (0.76, 0, 0),
+    "valencia-port-tunnel": (0.82, 2, 0),
+    "kazakh-grain-export": (0.85, 1, 0),
 }
 
 
