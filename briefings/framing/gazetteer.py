@@ -10,6 +10,9 @@ countries and other institutions than the first newsletter.
 
 from __future__ import annotations
 
+import unicodedata
+from pathlib import Path
+
 
 def _words(block: str) -> frozenset[str]:
     """Parse a comma/newline separated block into a lower-case set."""
@@ -247,78 +250,39 @@ nephew, king, prince, actor, spokesman, chairman, congressman, businessman, coun
 man, boy, heir, monk
 """)
 
-# Common given names, by the gender of the pronoun that usually refers back to them.
-FEMALE_FIRST_NAMES = _words("""
-Mary, Maria, Marie, Anna, Ana, Anne, Ann, Hanna, Hannah, Elizabeth, Elisabeth, Liz, Sarah, Sara,
-Jennifer, Linda, Patricia, Barbara, Susan, Jessica, Karen, Nancy, Lisa, Betty, Margaret, Sandra,
-Ashley, Kimberly, Emily, Donna, Michelle, Carol, Amanda, Melissa, Deborah, Stephanie, Rebecca, Laura,
-Sharon, Cynthia, Kathleen, Amy, Angela, Helen, Helena, Brenda, Pamela, Nicole, Emma, Samantha,
-Katherine, Catherine, Kate, Christine, Christina, Debra, Rachel, Carolyn, Janet, Virginia, Rose,
-Julie, Julia, Joyce, Victoria, Kelly, Lauren, Joan, Evelyn, Olivia, Judith, Megan, Cheryl, Martha,
-Andrea, Frances, Hillary, Nikki, Kamala, Nancy, Elaine, Jill, Ivanka, Melania, Michelle, Sheryl,
-Ursula, Angela, Theresa, Giorgia, Kaja, Annalena, Roberta, Margrethe, Jacinda, Marine, Christine,
-Olga, Volha, Svetlana, Sviatlana, Tatiana, Tatsiana, Tatyana, Natalia, Natalya, Nataliya, Irina,
-Iryna, Elena, Alena, Alyona, Yelena, Ekaterina, Katsiaryna, Kateryna, Yulia, Yuliya, Julija, Ksenia,
-Kseniya, Oksana, Lyudmila, Liudmila, Ludmila, Galina, Halina, Larisa, Larysa, Valentina, Valiantsina,
-Nadezhda, Nadzeya, Nadia, Nadiya, Vera, Viera, Veronika, Marina, Maryna, Alesia, Alesya, Olesya,
-Palina, Polina, Daria, Darya, Dasha, Sofia, Sophia, Zoya, Inna, Alla, Raisa, Lidia, Lidiya, Nina,
-Ina, Ala, Hanna, Ganna, Mariya, Maryia, Marya, Yana, Jana, Viktoria, Viktoryia, Antanina, Ludmila,
-Agnieszka, Katarzyna, Malgorzata, Magdalena, Joanna, Ewa, Zofia, Monika, Beata, Dorota, Ieva,
-Ingrida, Kristina, Kristine, Kersti, Kaia, Sanna, Mette, Ingrid, Astrid, Sigrid, Greta, Heidi,
-Petra, Eva, Jana, Lucie, Zuzana, Ilona, Katalin, Aylin, Zeynep, Fatima, Aisha, Ayesha, Leila,
-Layla, Mariam, Maryam, Yasmin, Noor, Nour, Rania, Sheikh, Malala, Priya, Sunita, Indira, Sonia,
-Mei, Li, Ying, Yuki, Aiko, Hana, Ji-yeon, Chloe, Sophie, Camille, Claire, Isabelle, Marion,
-Monique, Francoise, Chantal, Giulia, Francesca, Chiara, Elena, Carmen, Lucia, Pilar, Isabel,
-Ines, Beatriz, Dilma, Cristina, Gabriela, Claudia, Valeria, Daniela, Paula, Alice, Grace, Jane,
-Janet, Jean, Joan, Judy, Kathy, Lucy, Lily, Molly, Nora, Ruth, Sally, Tina, Wendy, Abigail,
-Alexandra, Alexis, Amber, Ava, Bella, Brittany, Caroline, Charlotte, Diana, Diane, Dorothy, Eleanor,
-Ella, Erin, Fiona, Gloria, Harriet, Heather, Holly, Irene, Jacqueline, Jasmine, Jenna, Joanna, Josephine,
-Kayla, Kristen, Leah, Madeleine, Madison, Maggie, Marilyn, Meghan, Melanie, Natalie, Paige, Penny,
-Rosa, Rosie, Samira, Shirley, Stella, Susanna, Teresa, Valerie, Vanessa, Zara, Zoe, Tulsi, Elise, Ella
-""")
+# Common given names, by the gender of the pronoun that usually refers back to them: a table of
+# names written in Latin script from many cultures (`data/given_names.tsv`: name, gender f|m|u,
+# cultures). A `u` name (Sasha, Deniz, Ji-won) is a given name but says nothing of the person's
+# gender. Each name is listed in its lower case and its accent-folded lower case, so `Rosângela`
+# and `Rosangela` both count. Kept out: capitalised common words and places (Will, May, Hope, Can,
+# Georgia, Milan), titles (Emir, Sultan) and Vietnamese men's names, which double as middle names
+# after a family name (Hoang Duc Minh) and would cut the family name off as a title.
+GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.tsv"
 
-MALE_FIRST_NAMES = _words("""
-James, John, Robert, Michael, William, David, Richard, Joseph, Thomas, Charles, Christopher, Daniel,
-Matthew, Anthony, Mark, Donald, Steven, Paul, Andrew, Joshua, Kenneth, Kevin, Brian, George, Edward,
-Ronald, Timothy, Jason, Jeffrey, Ryan, Jacob, Gary, Nicholas, Eric, Jonathan, Stephen, Larry, Justin,
-Scott, Brandon, Benjamin, Samuel, Frank, Gregory, Raymond, Alexander, Patrick, Jack, Dennis, Jerry,
-Tyler, Aaron, Jose, Henry, Adam, Douglas, Nathan, Peter, Zachary, Kyle, Walter, Harold, Jeremy, Ethan,
-Carl, Keith, Roger, Gerald, Christian, Terry, Sean, Arthur, Austin, Noah, Lawrence, Jesse, Joe, Bryan,
-Billy, Jordan, Albert, Dylan, Bruce, Willie, Gabriel, Alan, Juan, Logan, Wayne, Ralph, Roy, Eugene,
-Randy, Vincent, Russell, Louis, Philip, Bobby, Johnny, Bradley, Barack, Bill, Joe, Mike, Mitch, Ted,
-Bernie, Marco, Rand, Chris, Jeb, Newt, Rudy, Reince, Kellyanne, Hunter, Rex, Jim, Tim, Tom, Bob, Dick,
-Al, Ben, Dan, Dave, Don, Ed, Fred, Greg, Jeff, Jon, Ken, Matt, Nick, Pat, Pete, Phil, Rick, Rob, Ron,
-Sam, Steve, Tony, Vladimir, Volodymyr, Uladzimir, Wladimir, Alexei, Aleksei, Alexey, Aliaksei,
-Aliaksandr, Alyaksandr, Aleksandr, Aleksander, Alexandr, Oleksandr, Ales, Sergei, Sergey, Siarhei,
-Serhiy, Serhii, Dmitry, Dmitri, Dzmitry, Dmytro, Andrei, Andrey, Andrej, Andrii, Andriy, Mikhail,
-Mikhail, Mikalai, Mykola, Nikolai, Nikolay, Mikola, Ivan, Ivan, Yuri, Yury, Yurii, Iurii, Igor, Ihar,
-Ihor, Oleg, Aleh, Oleh, Pavel, Pavlo, Paval, Viktor, Viktar, Victor, Vitaly, Vitali, Vital, Vitalii,
-Valery, Valeri, Valer, Valeriy, Leonid, Leanid, Anatoly, Anatol, Anatolii, Boris, Barys, Gennady,
-Hienadz, Evgeny, Yevgeny, Yauhen, Yevhen, Konstantin, Kanstantsin, Kostiantyn, Maxim, Maksim,
-Maksym, Roman, Raman, Stanislav, Stanislau, Vyacheslav, Viachaslau, Franak, Frants, Zianon, Zenon,
-Ryhor, Grigory, Hryhoriy, Ilya, Illia, Ilia, Artem, Artyom, Artsiom, Denis, Dzianis, Denys, Kirill,
-Kiryl, Anton, Antos, Fedor, Fyodor, Fiodar, Pyotr, Piotr, Petro, Pyatro, Semyon, Symon, Stepan,
-Stsiapan, Taras, Bohdan, Vasily, Vasil, Vasyl, Yaroslav, Yaraslau, Zmitser, Eduard, Edvard, Arkady,
-Emmanuel, Olaf, Friedrich, Helmut, Gerhard, Wolfgang, Heiko, Frank-Walter, Klaus, Jurgen, Hans,
-Karl, Heinz, Josep, Jens, Mark, Mette, Rishi, Keir, Boris, Nicolas, Francois, Jacques, Jean-Claude,
-Jean-Luc, Pierre, Emmanuel, Giuseppe, Matteo, Mario, Silvio, Luigi, Pedro, Carlos, Luis, Jorge,
-Javier, Antonio, Manuel, Miguel, Rafael, Fernando, Lula, Jair, Recep, Ahmet, Mehmet, Mustafa,
-Mohammed, Muhammad, Mohamed, Ahmed, Ali, Hassan, Hussein, Omar, Khalid, Abdullah, Ibrahim, Yusuf,
-Bashar, Benjamin, Yair, Naftali, Benny, Isaac, Moshe, Xi, Wang, Narendra, Rahul, Imran, Shinzo,
-Fumio, Kim, Moon, Yoon, Recep, Viktor, Andrzej, Mateusz, Donald, Jaroslaw, Lech, Radoslaw, Tomasz,
-Krzysztof, Piotr, Marcin, Pawel, Gitanas, Gabrielius, Vytautas, Valdas, Egils, Krisjanis, Edgars,
-Kaja, Alar, Toomas, Jüri, Juri, Sauli, Alexander, Stefan, Jan, Jakub, Milos, Aleksandar, Vucic,
-Zoran, Ilham, Nikol, Levan, Mikheil, Giorgi, Kassym-Jomart, Nursultan, Shavkat, Emomali, Sadyr,
-Tokayev, Elon, Jeff, Warren, Larry, Sergey, Mark, Sundar, Satya, Tim, Jamie, Lloyd, Antony, Jake,
-Gavin, Lindsey, Ron, Kevin, Chuck, Hakeem, Lindsey, Mitt, Marco, Josh, Rand, Ted, Dick, Jimmy,
-Gerald, Lyndon, Franklin, Dwight, Abraham, Theodore, Woodrow, Winston, Neville, Harold, Tony,
-Gordon, David, Rishi, Keir, Nigel, Jeremy, Michel, Charles, Olaf, Mark, Pedro, Giorgia, Kyriakos,
-Alexis, Andrej, Ivo, Iosif, Joseph, Leon, Lev, Nikita, Yegor, Egor, Gleb, Lukas, Luka, Marko,
-Martin, Max, Oliver, Oscar, Owen, Simon, Stanley, Victor, Wesley, Zach, Caleb, Colin, Craig,
-Derek, Glenn, Graham, Howard, Ian, Ivan, Joel, Julian, Kurt, Leo, Liam, Lucas, Marcus, Mason,
-Miles, Neil, Norman, Oscar, Philip, Ray, Rex, Rupert, Seth, Shane, Spencer, Stuart, Todd, Travis,
-Trevor, Troy, Vernon, Wade, Warren, Wilson, Yusuf, Len, Pat, Alex, Lily, Nicolae, Ion, Vlad,
-Dorin, Maia, Igor
-""")
 
-FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+def _fold_accents(word: str) -> str:
+    """Lower case without diacritics (`Rosângela` -> `rosangela`), as the tokenizer folds words."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LETTER_FOLDS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_LETTER_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i",
+                               "þ": "th", "ð": "d", "’": "'"})
+
+
+def _load_given_names(path: Path = GIVEN_NAMES_FILE) -> dict[str, frozenset[str]]:
+    """Read the given-name table once: gender (`f`, `m`, `u`) -> lower-case names, accented and folded."""
+    by_gender: dict[str, set[str]] = {"f": set(), "m": set(), "u": set()}
+    with path.open(encoding="utf-8") as table:
+        for line in table.read().splitlines()[1:]:
+            if not line.strip():
+                continue
+            name, gender = line.split("\t")[:2]
+            by_gender[gender].update({name.strip().lower(), _fold_accents(name.strip())})
+    return {gender: frozenset(names) for gender, names in by_gender.items()}
+
+
+_GIVEN_NAMES = _load_given_names()
+FEMALE_FIRST_NAMES = _GIVEN_NAMES["f"]
+MALE_FIRST_NAMES = _GIVEN_NAMES["m"]
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | _GIVEN_NAMES["u"]
