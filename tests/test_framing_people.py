@@ -171,3 +171,10 @@ def test_a_family_name_that_is_also_a_title_and_an_abbreviated_councillor() -> N
     text = ('"Not on our land," said Chief Mary Cardinal. Cllr Sean Quinn said the council would wait. '
             '"We will vote in May," Quinn added.')
     assert names(text) == ["Mary Cardinal", "Sean Quinn"]
+
+
+def test_a_street_named_after_someone_is_no_person_but_a_speaker_of_the_house_is() -> None:
+    text = ('The fire spread along Avenida Miguel Alemán. "It was fast," said Rosa Leal, a neighbour. '
+            'Speaker of the House Newt Gingrich said nothing.')
+    found = names(text)
+    assert "Miguel Alemán" not in found and "Newt Gingrich" in found

@@ -566,8 +566,19 @@ def _described_as_thing(text: str, end: int) -> bool:
 
 
 def _named_after_someone(text: str, start: int, run: Run) -> bool:
-    """A ship, a book or a building named with a courtesy title: `the Lady Bernadette`."""
-    if not run.title or run.title[0].low not in _COURTESY:
+    """A ship, a street or a stadium named after a person: `the Lady Bernadette`, `Avenida Miguel Alemán`.
+
+    A name after a courtesy title with "the" before it, or after a place or
+    organisation word (`Avenida`, `Stadium`) rather than a title or a role,
+    names the thing.
+    """
+    if not run.title:
+        return False
+    last = run.title[-1]
+    if last.low in ORG_WORDS and last.low not in TITLES and last.low not in ROLE_NOUNS and not re.search(
+            r"\bof (?:the )?$", text[max(start, run.title[0].start - 8):run.title[0].start]):
+        return True  # but `Minister of Transport Pieter van Wyk`, `Speaker of the House Newt Gingrich`
+    if run.title[0].low not in _COURTESY:
         return False
     return re.search(r"\bthe\s+$", text[max(start, run.title[0].start - 5):run.title[0].start],
                      re.IGNORECASE) is not None
