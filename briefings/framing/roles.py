@@ -36,7 +36,8 @@ _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
 _LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _INVERTED_START = re.compile(
-    r"(?:^|[,;:\"”]\s*|\s)((?:the|a|an|his|her|their|its|(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s)\s[^,;:\"”]{3,120})$",
+    r"(?:^|[,;:\"”]\s*|\s)((?:the|a|an|his|her|their|its|(?-i:(?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*['’]s))\s"
+    r"[^,;:\"”]{3,120})$",
     re.IGNORECASE,
 )  # `the sister of Y, X`, `South Korea's ambassador in Mexico, X`
 
@@ -142,14 +143,16 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def role_inverted(text: str, start: int, run: Run) -> str | None:
-    """`the sister of Y, X`: a role phrase that ends in a comma right before the name."""
-    before = text[start:run.start].rstrip()
+    """`the sister of Y, X`: a role phrase that ends in a comma right before the name (or its `Dr.`)."""
+    before = text[start:run.title[0].start if run.title else run.start].rstrip()
     if not before.endswith(","):
         return None
-    match = _INVERTED_START.search(before[:-1])
-    if not match or not _has_role_noun(" ".join(_words(match.group(1))[:4])):
-        return None  # `his views are shared by A, B`: a clause, not a role
-    return match.group(1).strip()
+    at = 0
+    while (match := _INVERTED_START.search(before[:-1], at)) is not None:
+        if _has_role_noun(" ".join(_words(match.group(1))[:4])):
+            return match.group(1).strip()  # `The plan came from the chair of the senate, X`: from `the chair`
+        at = match.start(1) + 1
+    return None  # `his views are shared by A, B`: a clause, not a role
 
 
 def role_of_list(text: str, start: int, run: Run) -> str | None:
@@ -186,6 +189,11 @@ advises advised covers edits edited coaches coached commands commanded oversees 
 _WHOSE_NOUNS = word_set("""
 district ward constituency riding seat company firm group organisation organization ministry department
 union party office campaign team club church parish congregation school university newspaper agency
+""")
+# `whose views are shared by X`: a clause about what the person thinks, which is their stance, not their role.
+_STANCE_NOUNS = word_set("""
+views view position positions opinion opinions stance argument arguments proposal proposals plan plans comments
+remarks criticism campaign call calls warning warnings words statement statements
 """)
 _AS_ROLE = re.compile(
     r"(?:who|which)\s+(?:(?:now|also|currently|still|previously|once|later)\s+)?"
@@ -230,6 +238,8 @@ def as_noun_phrase(phrase: str) -> str | None:
         second = rest[0] if rest else ""
         if (first == "who" and second in _ROLE_VERBS) or (first == "whose" and second in _WHOSE_NOUNS):
             return phrase
+        if first == "whose" and second and second not in _STANCE_NOUNS and len(words) <= DEFINING_WORDS:
+            return phrase  # `whose two sons study at a private school`, `whose family has run the club`
         return _defining(phrase)  # `who sells cement and chairs the section`: what they do
     subordinate = _SUBORDINATE.search(phrase)
     if subordinate:
@@ -316,8 +326,8 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     inverted = role_inverted(text, start, run)
     if inverted and inverted.lower().startswith(("its ", "their ")):
         inverted = _of_organisation(text, start, inverted)
-    for role in (role_after(text, run, end), as_noun_phrase(inverted) if inverted else None,
-                 role_predicate(text, run, end)):
+    for role in (as_noun_phrase(inverted) if inverted else None, role_after(text, run, end),
+                 role_predicate(text, run, end)):  # in the order the story gives them
         if role:
             found.append(role)
     return [f.strip(" ,") for f in found if f.strip(" ,")]
