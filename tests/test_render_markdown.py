@@ -17,6 +17,7 @@ from briefings.render import (
     Link,
     Paragraph,
     Quote,
+    Text,
     briefing_doc,
     spans,
     to_markdown,
@@ -94,3 +95,10 @@ def test_each_block_kind() -> None:
 
 def test_empty_document_is_empty() -> None:
     assert to_markdown(Doc()) == ""
+
+
+def test_a_blank_line_inside_a_bullet_does_not_end_the_list() -> None:
+    """Found by the property test above: a bold blank line, then text, used to leave the list and make a heading."""
+    doc = Doc((Bullets(((Bold("\n\n"), Text("smile " * 40)), (Bold("\n<"),))),))
+    kinds = [t.type for t in markdown_tokens(to_markdown(doc))]
+    assert "heading_open" not in kinds and kinds.count("list_item_open") == 2

@@ -131,7 +131,8 @@ class Document:
         lo = bisect_right(self._quote_ends, start - 1)
         pieces: list[str] = []
         at = start
-        for s, e in zip(self._quote_starts[lo:], self._quote_ends[lo:], strict=True):
+        for k in range(lo, len(self._quote_starts)):  # an index, not a slice: a slice copies the whole tail
+            s, e = self._quote_starts[k], self._quote_ends[k]
             if s - 1 >= end:
                 break
             s, e = max(s - 1, start), min(e + 1, end)

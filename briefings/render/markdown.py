@@ -68,8 +68,9 @@ def _block(block: Block) -> str:
             body += "  \n" + _spans(block.attribution)  # a hard break keeps the attribution on its own line
         return "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
     if isinstance(block, Bullets):
-        items = (_spans(item) for item in block.items)
-        return "\n".join("- " + text.replace("\n", "\n  ") for text in items if text.strip())
+        # No blank line inside an item: one would end the list and leave the item's text to other rules.
+        items = ("\n  ".join(line for line in _spans(item).split("\n") if line.strip()) for item in block.items)
+        return "\n".join("- " + text for text in items if text)
     if isinstance(block, Divider):
         return "---"
     return ""
