@@ -397,7 +397,7 @@ class Cast:
         if key in FIRST_NAMES:
             return None
         hits = [p for p in self.people if len(p.keys) >= 3 and key in p.keys[1:-1]]
-        return hits[0] if len(hits) == 1 else None
+        return hits[0] if len(hits) == 1 else None  # two Garzas: which one the text must say
 
     def knows(self, key: str) -> bool:
         """Whether a lone name word refers to someone already in the cast."""
@@ -427,7 +427,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 continue
             if text[named_until:run.start] == " of ":
                 continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`: a person's place, not a person
-            if _described_as_thing(text, run.end):
+            if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end):
                 things.add(fold(_surface(text, run)))
                 continue
             if len(run.name) > 1:
@@ -529,7 +529,12 @@ town city village municipality district province region county state country nat
 neighborhood island port harbour harbor river lake valley mountain park stadium arena airport station mine plant
 factory mill refinery project scheme programme program ship vessel boat trawler ferry tanker freighter yacht
 """)
-_THING_SKIP = word_set("a an the small large big tiny major leading local regional national state-owned")
+_THING_SKIP = word_set("a an the small large big tiny major leading local regional national state-owned few many several")
+
+
+# `Hang Gai street`, `the São Benedito neighbourhood`: a name before a lower-case place noun names the place.
+_PLACE_AFTER = re.compile(r" (?:street|road|avenue|lane|square|district|neighbourhood|neighborhood|quarter|province|"
+                          r"county|river|valley|market|bridge|station|village|town|estate)\b")
 
 
 def _described_as_thing(text: str, end: int) -> bool:
@@ -540,6 +545,8 @@ def _described_as_thing(text: str, end: int) -> bool:
     words = re.findall(r"[\w'’-]+", match.group(1))
     if not words or words[0].lower() == "which":
         return bool(words)
+    if [w.lower() for w in words[:3]] == ["one", "of", "the"]:
+        words = words[2:]  # `Mai Linh, one of the few firms with electric cars`
     if words[0].lower() not in ("a", "an", "the"):
         return False
     phrase: list[str] = []
@@ -562,7 +569,8 @@ def _described_as_thing(text: str, end: int) -> bool:
         if low in FUNCTION_WORDS - _THING_SKIP:
             return False  # `, the first in the family`: no noun phrase
         phrase.append(low)
-    return bool(phrase) and phrase[-1] in _THING_HEADS  # its head: `a union leader` is a person
+    head = phrase[-1] if phrase else ""
+    return head in _THING_HEADS or head[:-1] in _THING_HEADS and head.endswith("s")  # `a union leader` is a person
 
 
 def _named_after_someone(text: str, start: int, run: Run) -> bool:
