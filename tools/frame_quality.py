@@ -2,7 +2,7 @@
 
     python tools/frame_quality.py polnear-dev seed gold        # TOTAL rows per corpus
     python tools/frame_quality.py --rows gold                  # per-article rows too
-    python tools/frame_quality.py --misses polnear-train       # every wrongly attributed gold quote
+    python tools/frame_quality.py --misses gold                # misattributed quotes, extra figures, missed roles
 
 Corpora: seed, polnear-train, polnear-dev (in ../shared/corpora), gold (tests/data/gold),
 sealed (tests/data/sealed/stories: TOTAL only, never rows or misses, so nobody tunes to it),
@@ -87,7 +87,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpora", nargs="+")
     parser.add_argument("--rows", action="store_true", help="per-article rows (never for sealed)")
-    parser.add_argument("--misses", action="store_true", help="misattributed quotes, extra figures, missed roles (never for sealed)")
+    parser.add_argument("--misses", action="store_true",
+                        help="misattributed quotes, extra figures, missed roles (never for sealed)")
     args = parser.parse_args(argv)
     for name in args.corpora:
         folder = CORPORA.get(name, Path(name))

@@ -529,7 +529,9 @@ town city village municipality district province region county state country nat
 neighborhood island port harbour harbor river lake valley mountain park stadium arena airport station mine plant
 factory mill refinery project scheme programme program ship vessel boat trawler ferry tanker freighter yacht
 """)
-_THING_SKIP = word_set("a an the small large big tiny major leading local regional national state-owned few many several")
+_THING_SKIP = word_set("""
+a an the small large big tiny major leading local regional national state-owned few many several
+""")
 
 
 # `Hang Gai street`, `the São Benedito neighbourhood`: a name before a lower-case place noun names the place.
