@@ -213,8 +213,8 @@ FLOORS = {  # series: (side_pairs, movers found, false moves at most)
     "durban-port-pay": (0.45, 1, 0),
     "inverness-tower": (0.74, 1, 0),
     "mexico-korea-trade": (0.55, 0, 0),
-    "lagos-market-move": (0.46, 0, 0),
-    "valencia-port-tunnel": (0.68, 2, 0),
+    "lagos-market-move": (0.56, 0, 0),
+    "valencia-port-tunnel": (0.80, 2, 0),
     "kazakh-grain-export": (0.62, 1, 0),
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
