@@ -28,6 +28,8 @@ _STARTERS = re.compile(
     r"(?:a|an|the|former|ex-\w+|then-\w+|one of|who|whose|now|also|chief|senior|longtime|veteran|"
     r"himself|herself|newly)\b", re.IGNORECASE,
 )
+# `Obiageli Eze - no relation to the traders' leader - who directs the fire service`: an aside between dashes.
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—\n]{1,80}\s[-–—],?\s+")
 _CHAINED = re.compile(r"\s*(?:a|an|the|who)\s", re.IGNORECASE)
 _COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s)")
 _AGENT = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|man|woman|person)$")
@@ -47,7 +49,9 @@ def _words(phrase: str) -> list[str]:
 
 
 def _has_role_noun(phrase: str) -> bool:
-    return any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS for w in _words(phrase))
+    """A role noun among the words, or as part of a compound (`president-general`, `co-founder`)."""
+    return any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS or any(p in ROLE_NOUNS for p in w.split("-"))
+               for w in _words(phrase))
 
 
 def role_before(text: str, start: int, anchor: int, *, need_head: bool = True) -> str | None:
@@ -85,7 +89,7 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     """An appositive right after a name: `, a historian at X,` or `, who heads X,`."""
     if run.name[-1].possessive:
         return None
-    match = re.compile(r",\s+").match(text, run.end, end)
+    match = re.compile(r",\s+").match(text, run.end, end) or _ASIDE.match(text, run.end, end)
     if not match:
         return None
     rest_start = match.end()
@@ -277,7 +281,9 @@ def _defining(clause: str) -> str | None:
         if len(rest) > 1 and rest[1] in _ROLE_VERBS:
             return clause  # `who has taught fourth grade`
         perfect = rest[0] in ("has", "have") and len(rest) > 1 and rest[1] not in _AUXILIARIES  # not `had taken`
-        return clause if perfect and rest[1] not in STANCE_VERBS else None  # `who has sold lace for 22 years`
+        progressive = rest[0] in ("is", "are") and len(rest) > 1 and rest[1].endswith("ing")  # `who is running X`
+        doing = (perfect or progressive) and rest[1] not in STANCE_VERBS and not rest[1].startswith("campaign")
+        return clause if doing else None  # `who has sold lace for 22 years`
     if rest[0] in STANCE_VERBS or not re.fullmatch(r"[a-z-]+", rest[0]):
         return None
     return clause
