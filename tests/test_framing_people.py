@@ -46,6 +46,8 @@ def role_of(text: str, name: str) -> str | None:
         ('Osaki, a fishing and farming town, voted no. "We were not asked," said Emi Sato, a councillor.', "Osaki"),
         ('Traffic on Hang Gai street fell by half. "It is quiet," said Thu Ha, a scarf seller.', "Hang Gai"),
         ('The bank is advised by Harte Lane, a Toronto firm. "We agree," said Jo Marsh, a lawyer.', "Harte"),
+        ('He is a Senior Fellow at the institute. "It is late," said Ann Cole, a lawyer.', "Fellow"),
+        ('The Senate Foreign Relations panel met. "We wait," said Ann Cole, a senator.', "Relations"),
         ('Mai Linh, one of the few firms with electric cars, won the licence. "Good," said Tam Vo, a driver.',
          "Mai Linh"),
         ('Vela Hermanos, a group representing growers, wrote to the council. "No," said Ana Ruiz, a farmer.',

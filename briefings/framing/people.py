@@ -64,6 +64,13 @@ explained explains noted insisted insists replied replies recalled recalls deman
 _TITLE_LIKE = (TITLES | ROLE_NOUNS | ORG_WORDS | COUNTRIES | CITIES | DEMONYMS | ORGS | FUNCTION_WORDS
                | MONTHS_DAYS | REGION_WORDS)
 _NOT_LAST = COUNTRIES | CITIES | DEMONYMS | MONTHS_DAYS | FUNCTION_WORDS | REGION_WORDS | TITLES
+# Title words that modify the next word rather than name an office: before one capitalised word they make a
+# name of a thing (`Senior Fellow`, `Health Issues`, `Executive Session`), not a title and a surname.
+_TITLE_MODIFIERS = frozenset({"senior", "junior", "presidential", "foreign", "defence", "defense", "interior",
+                              "finance", "justice", "economy", "health", "education", "culture", "state", "former",
+                              "acting", "interim", "executive", "managing", "associate", "assistant", "supreme",
+                              "grand", "high", "special", "vice", "prime", "field", "private", "opposition",
+                              "american", "national"})
 _TITLE_SURNAMES = frozenset({"king", "major", "bishop", "judge", "dean", "pope", "prince", "cardinal", "chancellor",
                              "abbot", "constable", "sheriff", "marshal", "baron", "deacon", "pastor", "provost"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your"})
@@ -276,8 +283,9 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
     """A signature dash, a title, a role word before, or an appositive after: this names a person."""
     if _SIGNATURE.search(text, max(0, run.start - 6), run.start):
         return True
-    if any(w.low in TITLES or w.low in ROLE_NOUNS for w in run.title):
-        return True
+    if any(w.low in TITLES or w.low in ROLE_NOUNS for w in run.title) and not (
+            len(run.name) == 1 and run.title[-1].low in _TITLE_MODIFIERS):
+        return True  # but `Senior Fellow`, `Presidential Debates`, `Foreign Relations`: a modifier, no title
     if previous is not None and not previous.capitalised and previous.low in ROLE_NOUNS and not (
             len(run.name) == 1 and previous.low in _FIRM_ROLES):
         gap = text[previous.end:run.start]
