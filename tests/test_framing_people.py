@@ -48,6 +48,9 @@ def role_of(text: str, name: str) -> str | None:
         ('The bank is advised by Harte Lane, a Toronto firm. "We agree," said Jo Marsh, a lawyer.', "Harte"),
         ('He is a Senior Fellow at the institute. "It is late," said Ann Cole, a lawyer.', "Fellow"),
         ('The Senate Foreign Relations panel met. "We wait," said Ann Cole, a senator.', "Relations"),
+        ('The Christian Democrats abstained. "We will see," said Jobst Arnim, a councillor.', "Christian"),
+        ('Work went to Demir Kardeşler İnşaat, a contractor. "We start in March," said Ayla Demir, the mayor.',
+         "Kardeşler"),
         ('Mai Linh, one of the few firms with electric cars, won the licence. "Good," said Tam Vo, a driver.',
          "Mai Linh"),
         ('Vela Hermanos, a group representing growers, wrote to the council. "No," said Ana Ruiz, a farmer.',
@@ -196,3 +199,9 @@ def test_a_street_named_after_someone_is_no_person_but_a_speaker_of_the_house_is
             'Speaker of the House Newt Gingrich said nothing.')
     found = names(text)
     assert "Miguel Alemán" not in found and "Newt Gingrich" in found
+
+
+def test_a_full_name_is_vouched_for_by_its_later_short_form_and_md_is_a_given_name() -> None:
+    text = ("The state's economics minister, Jobst zu Wendenheim of the Social Democrats, agreed. "
+            'Zu Wendenheim said it was necessary. "Move it," said Md. Rafiqul Islam, the engineer.')
+    assert names(text) == ["Jobst zu Wendenheim", "Md. Rafiqul Islam"]

@@ -15,8 +15,17 @@ from pathlib import Path
 
 
 def _words(block: str) -> frozenset[str]:
-    """Parse a comma/newline separated block into a lower-case set."""
-    return frozenset(w.strip().lower() for w in block.replace("\n", ",").split(",") if w.strip())
+    """Parse a comma/newline separated block into a lower-case set, with accented words also without accents.
+
+    Tokens are compared folded (`Università` as `universita`), so a word with
+    an accent is kept both ways.
+    """
+    words = {w.strip().lower() for w in block.replace("\n", ",").split(",") if w.strip()}
+    return frozenset(words | {_unaccented(w) for w in words})
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -120,7 +129,8 @@ Market, Markets, Bloc, Caucus, Platform, Office, Headquarters, Ltd., Inc., Co., 
 Insider, Politico, Economist, Post-Gazette, Bulletin, Chronicle, Courier, Dispatch, Examiner, Express,
 Mirror, Observer, Standard, Today, Week, Online, Blog, Podcast, Show, Hour, Gardens, Memorial, Plaza,
 Piazza, Boulevard, Avenida, Calle, Rua, Praça, Brothers, Bros, Hermanos, Hnos, Irmãos, Fils, Figli, Söhne,
-Electric, Energie, Energía
+Electric, Energie, Energía, Democrats, Republicans, Socialists, Conservatives, Liberals, Greens, Solicitors,
+Kardeşler, İnşaat
 """)
 
 # Well-known organisations, agencies and media named by one word or acronym.

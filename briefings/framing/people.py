@@ -50,7 +50,7 @@ from briefings.framing.names import fold, name_key, same_person, token_key
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
 _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",
-                        "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr", "fr"}
+                        "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr", "fr", "md", "mohd"}
 # Arabic family names written with a lower-case article: `Mohamed el-Idrissi`, `Anwar al-Awlaki`.
 _ARTICLED = re.compile(r"(?:al|el|ad|ash|as|az|ibn|bin|abu)-[A-Z]")
 _LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -461,8 +461,12 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     found = [(run, evidence) for run, evidence in found if fold(_surface(text, run)) not in org_names]
     accepted: list[Run] = []
     surname_evidence = {token_key(r.name[0].text) for r, s, w in singles if s or w}
+    # `Zu Wendenheim said` vouches for `Jobst zu Wendenheim`, `Pereira dos Santos, 52,` for `Rosângela Pereira dos
+    # Santos`: a full name whose last words another vouched-for name is.
+    tails = {tuple(w.low for w in r.name[-2:]) for r, e in found if e and len(r.name) >= 2}
     for run, evidence in found:
-        if evidence or token_key(run.name[-1].text) in surname_evidence or (
+        tail = tuple(w.low for w in run.name[-2:])
+        if evidence or token_key(run.name[-1].text) in surname_evidence or (len(run.name) > 2 and tail in tails) or (
                 token_key(run.name[0].text) in surname_evidence and len(run.name) == 2):
             # `Park said` vouches for `Park Ji-hoon`: a family name may come first
             cast.add(_surface(text, run), evidence, gender_of(run))
