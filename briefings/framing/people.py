@@ -556,8 +556,8 @@ def _described_as_thing(text: str, end: int) -> bool:
     match = re.match(r",\s+([^,;:()]{2,80})", text[end:end + 90])
     if not match:
         return False
-    phrase = re.split(r"\.(?:\s|$)", match.group(1), maxsplit=1)[0]  # up to the sentence's end: `, a Toronto firm.`
-    words = re.findall(r"[\w'’-]+", phrase)
+    sentence_part = re.split(r"\.(?:\s|$)", match.group(1), maxsplit=1)[0]  # to the sentence's end: `, a firm.`
+    words = re.findall(r"[\w'’-]+", sentence_part)
     if not words or words[0].lower() == "which":
         return bool(words)
     if [w.lower() for w in words[:3]] == ["one", "of", "the"]:
