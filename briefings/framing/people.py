@@ -10,6 +10,15 @@ that it names a person:
   Alexander Friedman`), a role appositive after it (`X, a former minister,`);
 - weak: a speech verb beside it (`Kavaleuski said`, `said Caddell`).
 
+What the story says a name is outweighs both: an appositive whose head is a
+thing (`Kilele Safaris, a company with five vehicles`, `, a hill town`), a
+place noun after it (`Hang Gai street`), a place or organisation word before
+it (`Avenida Miguel Alemán`), `the` before a courtesy title (`the Lady
+Bernadette`, a boat), `of` after a person (`Mayor X of Santa Leopoldina`), or
+`head of` before a lone word (`the head of Energocom`). A Title-Case headline
+vouches for nobody, and firm-like role nouns (`the broadcaster Multimedios`)
+vouch for no lone word.
+
 Runs are read in two passes. The first collects full names; the second maps
 lone surnames and given names (`Latushka`, `Donald`) onto those people, so a
 surname used before the full name still finds its person. Spelling variants

@@ -6,8 +6,16 @@ News gives a role in three places around a name, and all of them are read:
   `U.S. Special Envoy Keith Kellogg`, `Lukashenko's late Foreign Minister X`;
 - after it, as an appositive: `X, a former ambassador and culture minister,`
   or `X, who heads the think-tank,`;
-- before it, as an inverted appositive: `the sister of Y, X, ...`.
+- before it, as an inverted appositive: `the sister of Y, X, ...` (also before
+  a courtesy title: `the chair of the senate, Dr. X`);
+- after it, as a predicate: `X is a maintenance technician for ...`.
 
+An appositive may come in two (`the trust's chair, a teacher who ...`), after an
+age (`X, 58, who owns two boats`) or after an aside between dashes. A short
+`who` clause that says what the person does stays in the role (`a retired
+schoolteacher who rents out one flat`); one of stance or speech, a passive or
+a negation does not (`who has held the same line`, `who was jailed`).
+`Its lawyer, X` after a sentence naming an organisation is `lawyer of <it>`.
 Every phrase found at any mention is kept (stories add to a role as they go),
 and `describe` joins the first few.
 """
@@ -33,6 +41,7 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—\n]{1,80}\s[-–—],?\s+")
 _CHAINED = re.compile(r"\s*(?:a|an|the|who)\s", re.IGNORECASE)
 _COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s)")
 _AGENT = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|man|woman|person)$")
+_CONJUNCTION = re.compile(r"\s(?:and|but)\s")
 _AGE = re.compile(r"\d{1,3},\s+")
 _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
@@ -142,7 +151,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     stop = _APPOSITIVE_END.search(text, start, end)
     while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
         stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)
-    conjunction = re.compile(r"\s(?:and|but)\s").search(text, start, stop.start() if stop else end)
+    conjunction = _CONJUNCTION.search(text, start, stop.start() if stop else end)
     return conjunction.start() if conjunction else stop.start() if stop else end
 
 
