@@ -253,8 +253,9 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
                 words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
             cut = 1  # `Minister of Transport Pieter van Wyk`: the first word is the portfolio
         given = next((k for k in range(cut, len(group) - 1) if group[k].low in FIRST_NAMES), cut)
-        if given > cut and len(group) - given <= 3 and not any(w.low in _SAINTS for w in group[cut:given]):
-            cut = given  # `Senate Minority Whip Dick Durbin`: a name starts at its given name
+        if given > cut and len(group) - given <= 3 and not any(w.low in _SAINTS for w in group[cut:given]) and any(
+                w.low in _TITLE_LIKE for w in group[cut:given]):
+            cut = given  # `Senate Minority Whip Dick Durbin`: a name starts at its given name (not `Dale Ross`)
         yield Run(tuple(group[:cut]), tuple(group[cut:]))
         i = j
 

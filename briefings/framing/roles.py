@@ -98,7 +98,8 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     """An appositive right after a name: `, a historian at X,` or `, who heads X,`."""
     if run.name[-1].possessive:
         return None
-    match = re.compile(r",\s+").match(text, run.end, end) or _ASIDE.match(text, run.end, end)
+    after = run.end + 1 if run.name[-1].low in ("jr", "sr") and text.startswith(".", run.end) else run.end
+    match = re.compile(r",\s+").match(text, after, end) or _ASIDE.match(text, after, end)  # `X Jr., pastor of`
     if not match:
         return None
     rest_start = match.end()
@@ -129,8 +130,10 @@ def _appositive(phrase: str) -> str | None:
     words = _words(phrase)
     if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or"):
         return None
-    if _STARTERS.match(phrase) or _has_role_noun(" ".join(words[:5])):
+    if _STARTERS.match(phrase):
         return as_noun_phrase(phrase) if clause else phrase  # `who is a former minister`: its noun phrase
+    if _has_role_noun(" ".join(words[:5])) and not any(w in _AUXILIARIES for w in words):
+        return phrase  # `pastor of New Hope Church`, but not `According to X, students were disciplined`
     return None
 
 
