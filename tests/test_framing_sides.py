@@ -330,3 +330,12 @@ def test_an_office_holder_who_tells_both_sides_what_to_do_stands_between_them() 
     side = _sides(text)
     assert side["Rui Sol"] == "compromise"
     assert side["Mia Tan"] == "observer"
+
+
+def test_a_planner_at_a_university_who_has_studied_the_question_is_an_observer() -> None:
+    text = ("Market move splits traders\n\n"
+            'Governor Ada Obi said the market would move in May. "It is decided," Obi said.\n\n'
+            'But Chidi Eze, who chairs the traders\' union, said the move would ruin them. "We stay," Eze said.\n\n'
+            "Uche Nwosu, a planner at the University of Lagos who has studied market moves for a decade, said such "
+            'moves often failed. "Roads come first," Nwosu said.')
+    assert _sides(text)["Uche Nwosu"] == "observer"

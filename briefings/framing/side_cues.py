@@ -95,7 +95,10 @@ MIDDLE_CUE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle g
 BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
 # Who studies or teaches a field at a school judges the debate from outside (`who studies drug policy at`).
 STUDIES = re.compile(r"\bwho (?:now )?(?:studies|researches|teaches|lectures)\b[^,;]{0,60}\bat\b[^,;]{0,60}"
-                      r"\b(?:universit\w*|universidad|college|school|institute|academy)\b", re.IGNORECASE)
+                      r"\b(?:universit\w*|universidad|college|school|institute|academy)\b|"
+                      r"\bat (?:the )?[^,;.]{0,60}\b(?:universit\w*|universidad|college|institute|academy)\b[^.;]{0,60}"
+                      r"\bwho (?:has |have )?(?:studied|researched)\b", re.IGNORECASE)  # `a planner at the
+# University of Nigeria, who has studied market relocations`
 # A role-only attribution of the holder's own quote: `"...," the economist said.`
 ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|scholar|academic|pollster|professor|"
                         r"political scientist|sociologist|demographer)\s+(?:also\s+)?(?:said|says|added|noted|"
