@@ -159,3 +159,16 @@ def test_transliterated_surname_joins_the_full_name() -> None:
     frame = frame_text(text)
     assert [f.name for f in frame.figures] == ["Sviatlana Tsikhanouskaya"]
     assert frame.quotes[0].speaker == "Sviatlana Tsikhanouskaya"
+
+
+def test_a_role_noun_finds_the_person_whose_role_says_it_as_a_verb() -> None:
+    text = ('Dr. Ana Bhatt, who researches library policy at Leeds University, spoke last.\n\n'
+            '"Volunteer libraries can work," the researcher said.')
+    assert speaker_of(text, "Volunteer libraries") == "Ana Bhatt"
+
+
+def test_a_borough_named_after_someone_is_a_place() -> None:
+    from briefings.framing import frame_text
+
+    text = ('In Benito Juárez, the reaction was calmer. "We have tanks," said Rosa Ortiz, a resident.')
+    assert [f.name for f in frame_text(text).figures] == ["Rosa Ortiz"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
+from briefings.framing.camps import _stem
 from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, word_set
 from briefings.framing.people import Person, Token, tokens
 from briefings.framing.quotes import QuoteSpan
@@ -423,8 +424,12 @@ class Attributor:
         here = doc.sentence_at(offset)
         paragraph_start = doc.paragraphs[here.paragraph].start
 
-        def fits(ident: int) -> bool:
-            return any(wanted in role.lower() for role in doc.cast.people[ident].roles)
+        stem = _stem(wanted)
+
+        def fits(ident: int) -> bool:  # `the researcher` is the one `who researches library policy`
+            roles = doc.cast.people[ident].roles
+            return any(wanted in role.lower() for role in roles) or any(
+                _stem(w) == stem for role in roles for w in re.findall(r"[a-z]+", role.lower()))
 
         same = [m.person for m in doc.mentions_in(paragraph_start, offset) if fits(m.person)]
         if same:

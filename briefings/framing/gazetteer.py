@@ -208,6 +208,7 @@ diplomats, voters, residents, everyone, both, neither, either
 
 # Head nouns of a role: `political analyst`, `former minister`, `the spokesperson`.
 ROLE_NOUNS = _words("""
+vicar, curate, chaplain, midfielder, striker, defender, goalkeeper, winger, pundit, planner, technician,
 analyst, historian, journalist, activist, leader, president, minister, dictator, envoy, spokesperson,
 spokesman, spokeswoman, advisor, adviser, deputy, candidate, member, members, coordinator, lecturer,
 professor, researcher, scientist, economist, senator, governor, mayor, lawyer, attorney, official,

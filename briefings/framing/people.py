@@ -435,6 +435,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     singles: list[tuple[Run, bool, bool]] = []  # run, strong, weak
     vouched: set[str] = set()  # names with evidence beyond a given name
     things: set[str] = set()  # names the story describes as a firm, a town, a boat
+    located: set[str] = set()  # full names that come right after `in`
     for start, end in spans:
         listed: list[int] = []  # indices into `found` of this sentence's full names
         words = tokens(text, start, end)
@@ -460,6 +461,12 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 vouched.add(fold(_surface(text, run)))
             strong = strong or (len(run.name) > 1 and run.name[0].low in FIRST_NAMES)
             weak = _weak_evidence(text, run, before, following)
+            if weak:
+                vouched.add(fold(_surface(text, run)))
+            after_in = (run.title and run.title[-1].low == "in" and len(run.title) == 1) or (
+                not run.title and _IN_PLACE.search(text, max(start, run.start - 4), run.start))
+            if len(run.name) > 1 and after_in and not run.name[-1].possessive:
+                located.add(fold(_surface(text, run)))  # `In Benito Juárez, ...`, `lives in Benito Juárez`
             if len(run.name) > 1:
                 found.append((run, strong or weak))
                 listed.append(len(found) - 1)
@@ -468,7 +475,11 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         _vouch_for_lists(text, found, listed)
     org_names = (_organisation_names(text, spans) - vouched) | things
     places = _place_names(text, singles)
-    found = [(run, evidence) for run, evidence in found if fold(_surface(text, run)) not in org_names]
+    # `In Benito Juárez, the reaction was calmer`: a full name the story puts *in* a place, and vouches for only
+    # by its given name, is the place (boroughs, streets and towns are named after people).
+    places_named = located - vouched
+    found = [(run, evidence) for run, evidence in found
+             if fold(_surface(text, run)) not in org_names and fold(_surface(text, run)) not in places_named]
     accepted: list[Run] = []
     surname_evidence = {token_key(r.name[0].text) for r, s, w in singles if s or w}
     # `Zu Wendenheim said` vouches for `Jobst zu Wendenheim`, `Pereira dos Santos, 52,` for `Rosângela Pereira dos
@@ -556,6 +567,7 @@ a an the small large big tiny major leading local regional national state-owned 
 """)
 
 
+_IN_PLACE = re.compile(r"\b[Ii]n $")
 # `Hang Gai street`, `the São Benedito neighbourhood`: a name before a lower-case place noun names the place.
 _PLACE_AFTER = re.compile(r" (?:street|road|avenue|lane|square|district|neighbourhood|neighborhood|quarter|province|"
                           r"county|river|valley|market|bridge|station|village|town|estate)\b")
