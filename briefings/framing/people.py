@@ -80,6 +80,7 @@ _TITLE_MODIFIERS = frozenset({"senior", "junior", "presidential", "foreign", "de
                               "acting", "interim", "executive", "managing", "associate", "assistant", "supreme",
                               "grand", "high", "special", "vice", "prime", "field", "private", "opposition",
                               "american", "national"})
+_SPANISH_HONORIFICS = frozenset({"don", "dona", "doña", "dom"})  # before a given name; `Don Jones` is a name
 _TITLE_SURNAMES = frozenset({"king", "major", "bishop", "judge", "dean", "pope", "prince", "cardinal", "chancellor",
                              "abbot", "constable", "sheriff", "marshal", "baron", "deacon", "pastor", "provost"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your"})
@@ -249,6 +250,8 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
             if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and any(
                     w.low not in NAME_SUFFIXES for w in group[k + 1:]):
                 cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
+        if not cut and len(group) > 1 and group[0].low in _SPANISH_HONORIFICS and group[1].low in FIRST_NAMES:
+            cut = 1  # `Don Eleuterio`, `Doña María`: an honorific before a given name
         if not cut and len(group) > 2 and i > 1 and words[i - 1].low == "of" and (
                 words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
             cut = 1  # `Minister of Transport Pieter van Wyk`: the first word is the portfolio
@@ -555,6 +558,7 @@ _HEAD_OF = frozenset({"head", "chief", "director", "chairman", "chairwoman", "ch
 # vehicles`, `Santa Leopoldina, a hill town`, `Hof van Twente, a rural municipality`.
 _THING_HEADS = word_set("""
 company companies firm business businesses fund corporation conglomerate group association cooperative co-operative
+authority
 charity consultancy startup start-up utility brand chain bank lender insurer airline carrier broadcaster newspaper
 agency ministry department council committee board commission party movement coalition alliance union federation
 think-tank institute university college school hospital clinic church mosque temple shrine museum
@@ -659,6 +663,8 @@ def _place_names(text: str, singles: list[tuple[Run, bool, bool]]) -> set[str]:
             out.add(run.name[0].low)  # `School of Economics`, `Universidad de los Andes`, `the head of Energocom`
         elif text.startswith(" &", run.end):
             out.add(run.name[0].low)  # `Hartley & Sons`
+        elif text[run.start - 2:run.start] == ", " and last.rstrip(",") in _THING_HEADS:
+            out.add(run.name[0].low)  # `the city's water authority, Sacmex`
     return out
 
 

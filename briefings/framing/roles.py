@@ -351,8 +351,8 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     return [f.strip(" ,") for f in found if f.strip(" ,")]
 
 
-_ORGANISATION = re.compile(r"\b(?:the\s)?(?:[A-Z][\w'’.-]*\s(?:&\s|of\s(?:the\s)?|for\s(?:the\s)?)?){0,5}"
-                           r"[A-Z][\w'’.-]*")
+_ORGANISATION = re.compile(r"\b(?:the\s)?(?:[A-Z][\w'’.-]*\s(?:&\s|of\s(?:the\s)?|for\s(?:the\s)?|"
+                           r"(?:de|del|de la|do|da|dos|des|du|di|della)\s)?){0,5}[A-Z][\w'’.-]*")
 
 
 def _of_organisation(text: str, start: int, role: str) -> str:
@@ -363,8 +363,14 @@ def _of_organisation(text: str, start: int, role: str) -> str:
     stays as written.
     """
     before = text[max(0, start - 400):start]
-    names = [m.group() for m in _ORGANISATION.finditer(before)
-             if any(w.lower().strip(".,") in ORG_WORDS for w in m.group().split()[1:]) or " & " in m.group()]
+    names: list[str] = []
+    for m in _ORGANISATION.finditer(before):
+        found = m.group().rstrip(".")
+        noun = re.search(r"(\w+)\s+$", before[max(0, m.start() - 30):m.start()])
+        if noun and noun.group(1).lower() in ORG_WORDS:
+            names.append(f"the {noun.group(1).lower()} {found}")  # `the judges' association Iustitia`
+        elif any(w.lower().strip(".,") in ORG_WORDS for w in found.split()[1:]) or " & " in found:
+            names.append(found)
     if not names:
         return role
     name = "the " + names[-1][4:] if names[-1].startswith("The ") else names[-1]
