@@ -23,9 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefings.framing.camps import _stem
 from briefings.framing.cues import ATTRIBUTION_ADVERBS, PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
-from briefings.framing.camps import _stem
 from briefings.framing.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, word_set
 from briefings.framing.people import Person, Token, tokens
 from briefings.framing.quotes import QuoteSpan

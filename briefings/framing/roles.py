@@ -98,8 +98,8 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     """An appositive right after a name: `, a historian at X,` or `, who heads X,`."""
     if run.name[-1].possessive:
         return None
-    after = run.end + 1 if run.name[-1].low in ("jr", "sr") and text.startswith(".", run.end) else run.end
-    match = re.compile(r",\s+").match(text, after, end) or _ASIDE.match(text, after, end)  # `X Jr., pastor of`
+    name_end = run.end + 1 if run.name[-1].low in ("jr", "sr") and text.startswith(".", run.end) else run.end
+    match = re.compile(r",\s+").match(text, name_end, end) or _ASIDE.match(text, name_end, end)  # `X Jr., pastor`
     if not match:
         return None
     rest_start = match.end()
