@@ -172,3 +172,11 @@ def test_a_borough_named_after_someone_is_a_place() -> None:
 
     text = ('In Benito Juárez, the reaction was calmer. "We have tanks," said Rosa Ortiz, a resident.')
     assert [f.name for f in frame_text(text).figures] == ["Rosa Ortiz"]
+
+
+def test_mrs_before_a_shared_surname_is_the_woman_and_a_dash_aside_keeps_the_subject() -> None:
+    text = ('Sheila Hartley, 78, held up a sign. Her husband, Dennis Hartley, died last year.\n\n'
+            '"Where am I meant to go now?" Mrs Hartley said.\n\n'
+            'Karol Nowak - no relation to the minister - said the bill was wrong. "It breaks the law," he said.')
+    assert speaker_of(text, "Where am I meant") == "Sheila Hartley"
+    assert speaker_of(text, "It breaks the law") == "Karol Nowak"

@@ -378,10 +378,15 @@ class Attributor:
 
     @staticmethod
     def _skip_appositive_in(text: str, words: Sequence[Token], j: int) -> int:
-        if j == 0 or j >= len(words) or "," not in text[words[j - 1].end:words[j].start]:
+        """The word after an appositive set off by commas, or an aside set off by dashes (`X - no relation - said`)."""
+        if j == 0 or j >= len(words):
+            return j
+        gap = text[words[j - 1].end:words[j].start]
+        mark = "," if "," in gap else next((d for d in (" - ", "—", "–") if d in gap), None)
+        if mark is None:
             return j
         for k in range(j, min(j + 25, len(words) - 1)):
-            if "," in text[words[k].end:words[k + 1].start]:
+            if mark in text[words[k].end:words[k + 1].start]:
                 return k + 1
         return j
 

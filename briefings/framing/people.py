@@ -403,7 +403,7 @@ class Cast:
         self.by_name[name] = person
         return person
 
-    def by_surname(self, key: str, before: int) -> Person | None:
+    def by_surname(self, key: str, before: int, gender: str | None = None) -> Person | None:
         """The person a lone name word refers to: surname first, then given name, then a first surname.
 
         Spanish and Portuguese names carry two surnames and the first is the
@@ -411,6 +411,8 @@ class Cast:
         """
         for attr in ("last_key", "first_key"):
             hits = [p for p in self.people if getattr(p, attr) == key]
+            if gender and len(hits) > 1:  # `Mrs Hartley` of Sheila and Dennis Hartley is Sheila
+                hits = [p for p in hits if p.gender == gender] or hits
             if len(hits) == 1:
                 return hits[0]
             if hits:
@@ -515,7 +517,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 matched[surface] = next((p for p in cast.people if same_person(surface, p.name)), None)
             person = matched[surface]
         else:
-            person = cast.by_surname(token_key(run.name[0].text), run.start)
+            person = cast.by_surname(token_key(run.name[0].text), run.start, _courtesy_gender(run))
         if person is None:
             continue
         cast.last_seen[person.ident] = run.start
@@ -612,6 +614,12 @@ def _described_as_thing(text: str, end: int) -> bool:
         phrase.append(low)
     head = phrase[-1] if phrase else ""
     return head in _THING_HEADS or head[:-1] in _THING_HEADS and head.endswith("s")  # `a union leader` is a person
+
+
+def _courtesy_gender(run: Run) -> str | None:
+    """`Mrs Hartley` is a woman, `Mr Greaves` a man; other titles say nothing."""
+    titles = {t.low for t in run.title}
+    return "f" if titles & {"mrs", "ms", "miss"} else "m" if "mr" in titles else None
 
 
 def _named_after_someone(text: str, start: int, run: Run) -> bool:
