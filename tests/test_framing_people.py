@@ -215,3 +215,9 @@ def test_a_full_name_is_vouched_for_by_its_later_short_form_and_md_is_a_given_na
     text = ("The state's economics minister, Jobst zu Wendenheim of the Social Democrats, agreed. "
             'Zu Wendenheim said it was necessary. "Move it," said Md. Rafiqul Islam, the engineer.')
     assert names(text) == ["Jobst zu Wendenheim", "Md. Rafiqul Islam"]
+
+
+def test_names_listed_with_a_place_are_places() -> None:
+    text = ('In Benito Juárez, the taps ran dry. Benito Juárez, Miguel Hidalgo and Álvaro Obregón lose supply '
+            'for a day. "We have tanks," said Rosa Ortiz, a resident.')
+    assert names(text) == ["Rosa Ortiz"]

@@ -441,6 +441,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     vouched: set[str] = set()  # names with evidence beyond a given name
     things: set[str] = set()  # names the story describes as a firm, a town, a boat
     located: set[str] = set()  # full names that come right after `in`
+    name_lists: list[list[str]] = []  # full names the story lists together (`A, B and C`)
     for start, end in spans:
         listed: list[int] = []  # indices into `found` of this sentence's full names
         words = tokens(text, start, end)
@@ -477,12 +478,15 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 listed.append(len(found) - 1)
             else:
                 singles.append((run, strong, weak))
-        _vouch_for_lists(text, found, listed)
+        name_lists += _vouch_for_lists(text, found, listed)
     org_names = (_organisation_names(text, spans) - vouched) | things
     places = _place_names(text, singles)
     # `In Benito Juárez, the reaction was calmer`: a full name the story puts *in* a place, and vouches for only
     # by its given name, is the place (boroughs, streets and towns are named after people).
     places_named = located - vouched
+    for names in name_lists:  # `Benito Juárez, Miguel Hidalgo and Álvaro Obregón lose supply`: a list is of one kind
+        if any(name in places_named or name in org_names for name in names):
+            places_named |= set(names) - vouched
     found = [(run, evidence) for run, evidence in found
              if fold(_surface(text, run)) not in org_names and fold(_surface(text, run)) not in places_named]
     accepted: list[Run] = []
@@ -529,8 +533,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     return cast, person_runs
 
 
-def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]) -> None:
-    """`members A, B, and C`: names listed with a person are people too."""
+def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]) -> list[list[str]]:
+    """`members A, B, and C`: names listed with a person are people too; returns the lists (folded names)."""
     groups: list[list[int]] = []
     for k in listed:
         if groups and _LIST_GAP.fullmatch(text[found[groups[-1][-1]][0].end:found[k][0].start]):
@@ -541,6 +545,7 @@ def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]
         if len(group) > 1 and any(found[k][1] for k in group):
             for k in group:
                 found[k] = (found[k][0], True)
+    return [[fold(_surface(text, found[k][0])) for k in group] for group in groups if len(group) > 1]
 
 
 # `the Lady Bernadette` (a boat), `the King James Bible`, `the Queen Mary`: people are not written with
