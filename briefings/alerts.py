@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from briefings.framing.names import fold
+from briefings.framing.folding import fold
 from briefings.render.doc import Block, Bold, Context, Doc, Heading, Link, Paragraph, Quote, quoted, spans
 
 ALERT_INTERVAL = timedelta(days=1)

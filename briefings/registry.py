@@ -29,7 +29,8 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
-from briefings.framing.names import fold, identity_key, same_person, split_title, surname_key
+from briefings.framing.folding import fold
+from briefings.framing.names import identity_key, same_person, split_title, surname_key
 
 # A looked-up name is taken as meant when it scores this, and suggestions start at SUGGEST_SCORE.
 LOOKUP_SCORE = 85.0

@@ -84,7 +84,7 @@ def test_identity_key_keeps_the_generational_suffix_and_drops_credentials() -> N
 
 
 def test_fold_transliterates_cyrillic() -> None:
-    from briefings.framing.names import fold
+    from briefings.framing.folding import fold
 
     assert fold("Марчук") == "marchuk"
     assert fold("Ціханоўская") == "tsikhanouskaya"

@@ -29,7 +29,7 @@ from briefings.debates.cues import (
     speaks_for_government,
 )
 from briefings.debates.inputs import DebateStory, Said
-from briefings.framing.names import fold
+from briefings.framing.folding import fold
 
 STRONG_LINK = 1.0  # agree/disagree between two figures in a story that names two camps or more
 # The same in a frame that put everyone sided in one camp (often a default bucket). Measured on the dev

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.framing.names import fold
+from briefings.framing.folding import fold
 
 # "changed his mind", "I was wrong", "now argues", "no longer backs", "has come round to", "reversal".
 CHANGE_CUE = re.compile(

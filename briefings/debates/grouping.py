@@ -11,7 +11,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from briefings.debates.inputs import DebateStory
-from briefings.framing.names import fold
+from briefings.framing.folding import fold
 
 # Measured over the 33 stories of the dev series, the demo sample and the gold stories (15 debates;
 # `tests/test_debates.py::test_stories_group_into_their_debates`): of 450 pairs from different debates

@@ -14,7 +14,7 @@ from collections import Counter
 from briefings.debates.align import CAMP, GOVERNMENT, OBSERVER, AlignedSide
 from briefings.debates.cues import first_named, is_government, is_observer, is_telling, real_question, wants
 from briefings.debates.inputs import DebateStory
-from briefings.framing.names import fold
+from briefings.framing.folding import fold
 
 STOPWORDS = frozenset({
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "that", "this", "those", "these",

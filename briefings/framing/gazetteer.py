@@ -10,22 +10,19 @@ countries and other institutions than the first newsletter.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
+
+from briefings.framing.folding import fold
 
 
 def _words(block: str) -> frozenset[str]:
-    """Parse a comma/newline separated block into a lower-case set, with accented words also without accents.
+    """Parse a comma/newline separated block into a lower-case set, each accented word also folded.
 
-    Tokens are compared folded (`Università` as `universita`), so a word with
-    an accent is kept both ways.
+    Tokens are compared folded (`Università` as `universita`, see `folding`),
+    so a word with an accent is kept both ways.
     """
     words = {w.strip().lower() for w in block.replace("\n", ",").split(",") if w.strip()}
-    return frozenset(words | {_unaccented(w) for w in words})
-
-
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return frozenset(words | {fold(w) for w in words})
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -271,16 +268,6 @@ man, boy, heir, monk
 GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.tsv"
 
 
-def _fold_accents(word: str) -> str:
-    """Lower case without diacritics (`Rosângela` -> `rosangela`), as the tokenizer folds words."""
-    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LETTER_FOLDS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_LETTER_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i",
-                               "þ": "th", "ð": "d", "’": "'"})
-
-
 def _load_given_names(path: Path = GIVEN_NAMES_FILE) -> dict[str, frozenset[str]]:
     """Read the given-name table once: gender (`f`, `m`, `u`) -> lower-case names, accented and folded."""
     by_gender: dict[str, set[str]] = {"f": set(), "m": set(), "u": set()}
@@ -289,7 +276,7 @@ def _load_given_names(path: Path = GIVEN_NAMES_FILE) -> dict[str, frozenset[str]
             if not line.strip():
                 continue
             name, gender = line.split("\t")[:2]
-            by_gender[gender].update({name.strip().lower(), _fold_accents(name.strip())})
+            by_gender[gender].update({name.strip().lower(), fold(name.strip())})
     return {gender: frozenset(names) for gender, names in by_gender.items()}
 
 

@@ -55,16 +55,15 @@ without letters.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from briefings.framing.folding import fold
 from briefings.framing.gazetteer import FIRST_NAMES, NAME_PARTICLES, TITLES
 from briefings.framing.name_variants import (
     CREDENTIALS,
-    CYRILLIC,
     GENERATIONAL_SUFFIXES,
     GIVEN_NAME_GROUPS,
     PARTICLES_ALSO_NAMES,
@@ -77,11 +76,6 @@ SAME_PERSON_THRESHOLD = 85.0
 TYPO_RATIO = 93.0  # one letter more or less in a surname of 8+ letters
 TYPO_MIN_LENGTH = 8
 
-_SPECIAL = str.maketrans({
-    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
-    "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th", "ð": "d", "’": "'", "‘": "'", "ʼ": "'",
-})
-_CYRILLIC = str.maketrans(CYRILLIC)
 _DIGRAPHS = (
     ("tch", "C"), ("sch", "S"), ("shch", "S"), ("sh", "S"), ("ch", "C"), ("zh", "Z"), ("kh", "g"), ("gh", "g"),
     ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("j", "y"),
@@ -96,13 +90,6 @@ _TITLE_WORDS = TITLES
 
 
 @lru_cache(maxsize=131072)
-def fold(text: str) -> str:
-    """Lower-case Latin letters of `text`: Cyrillic transliterated, diacritics and ligatures folded."""
-    text = text.translate(_SPECIAL).lower().translate(_CYRILLIC)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def _given_form(letters: str) -> str:
     """Fold the spelling differences between romanisations of one given name (`Yevgeniy`/`Evgeny`)."""
     letters = re.sub(r"y(?=[aeiou])", "i", letters)

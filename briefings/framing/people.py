@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from briefings.framing.cues import SPEECH_VERBS
+from briefings.framing.folding import fold
 from briefings.framing.gazetteer import (
     CITIES,
     COUNTRIES,
@@ -55,7 +56,7 @@ from briefings.framing.gazetteer import (
     TITLES,
     word_set,
 )
-from briefings.framing.names import fold, name_key, same_person, token_key
+from briefings.framing.names import name_key, same_person, token_key
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
 _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",

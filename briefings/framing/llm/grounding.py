@@ -14,8 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from briefings.framing.folding import fold
 from briefings.framing.model import FigureFrame, Number, Quote, Side, StanceFrame
-from briefings.framing.names import fold, name_tokens, same_person
+from briefings.framing.names import name_tokens, same_person
 
 _MARKS = str.maketrans({c: '"' for c in "\"'‘’‚‛“”„‟«»‹›′″`´"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
