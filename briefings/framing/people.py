@@ -81,7 +81,7 @@ _TITLE_MODIFIERS = frozenset({"senior", "junior", "presidential", "foreign", "de
                               "acting", "interim", "executive", "managing", "associate", "assistant", "supreme",
                               "grand", "high", "special", "vice", "prime", "field", "private", "opposition",
                               "american", "national"})
-_SPANISH_HONORIFICS = frozenset({"don", "dona", "doña", "dom"})  # before a given name; `Don Jones` is a name
+_IBERIAN_HONORIFICS = frozenset({"don", "dona", "doña", "dom"})  # before a given name; `Don Jones` is a name
 _TITLE_SURNAMES = frozenset({"king", "major", "bishop", "judge", "dean", "pope", "prince", "cardinal", "chancellor",
                              "abbot", "constable", "sheriff", "marshal", "baron", "deacon", "pastor", "provost"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your"})
@@ -251,7 +251,7 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
             if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and any(
                     w.low not in NAME_SUFFIXES for w in group[k + 1:]):
                 cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
-        if not cut and len(group) > 1 and group[0].low in _SPANISH_HONORIFICS and group[1].low in FIRST_NAMES:
+        if not cut and len(group) > 1 and group[0].low in _IBERIAN_HONORIFICS and group[1].low in FIRST_NAMES:
             cut = 1  # `Don Eleuterio`, `Doña María`: an honorific before a given name
         if not cut and len(group) > 2 and i > 1 and words[i - 1].low == "of" and (
                 words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
@@ -425,8 +425,7 @@ class Cast:
 
     def knows(self, key: str) -> bool:
         """Whether a lone name word refers to someone already in the cast."""
-        return self.by_surname(key, 0) is not None or any(p.last_key == key or p.first_key == key
-                                                          for p in self.people)
+        return self.by_surname(key, 0) is not None
 
     def latest(self, people: list[Person], before: int) -> Person:
         """Of `people`, the one named last before offset `before` (else the first)."""
@@ -464,12 +463,10 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             before = words[n - 1] if n else None
             following = words[m + 1] if m + 1 < len(words) else None
             strong = _strong_evidence(text, run, before if not run.title else previous)
-            if strong:
+            weak = _weak_evidence(text, run, before, following)
+            if strong or weak:
                 vouched.add(fold(_surface(text, run)))
             strong = strong or (len(run.name) > 1 and run.name[0].low in FIRST_NAMES)
-            weak = _weak_evidence(text, run, before, following)
-            if weak:
-                vouched.add(fold(_surface(text, run)))
             after_in = (run.title and run.title[-1].low == "in" and len(run.title) == 1) or (
                 not run.title and _IN_PLACE.search(text, max(start, run.start - 4), run.start))
             if len(run.name) > 1 and after_in and not run.name[-1].possessive:
@@ -488,8 +485,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     for names in name_lists:  # `Benito Juárez, Miguel Hidalgo and Álvaro Obregón lose supply`: a list is of one kind
         if any(name in places_named or name in org_names for name in names):
             places_named |= set(names) - vouched
-    found = [(run, evidence) for run, evidence in found
-             if fold(_surface(text, run)) not in org_names and fold(_surface(text, run)) not in places_named]
+    not_people = org_names | places_named
+    found = [(run, evidence) for run, evidence in found if fold(_surface(text, run)) not in not_people]
     accepted: list[Run] = []
     surname_evidence = {token_key(r.name[0].text) for r, s, w in singles if s or w}
     # `Zu Wendenheim said` vouches for `Jobst zu Wendenheim`, `Pereira dos Santos, 52,` for `Rosângela Pereira dos
@@ -549,12 +546,12 @@ def _vouch_for_lists(text: str, found: list[tuple[Run, bool]], listed: list[int]
     return [[fold(_surface(text, found[k][0])) for k in group] for group in groups if len(group) > 1]
 
 
-# `the Lady Bernadette` (a boat), `the King James Bible`, `the Queen Mary`: people are not written with
-# "the" before a courtesy or noble title (`the Rev.` and `the late` are the news forms that are).
 # Role nouns that name firms as often as people: `the broadcaster Multimedios`, `the state trader Energocom`.
 _FIRM_ROLES = frozenset({"broadcaster", "trader", "developer", "operator", "supplier", "retailer", "carrier",
                          "insurer", "lender", "manufacturer", "producer", "distributor", "publisher", "builder",
                          "contractor", "exporter", "importer", "miner", "refiner", "shipper", "airline", "utility"})
+# `the Lady Bernadette` (a boat), `the King James Bible`, `the Queen Mary`: people are not written with
+# "the" before a courtesy or noble title (`the Rev.` and `the late` are the news forms that are).
 _COURTESY = frozenset({"lady", "sir", "dame", "lord", "king", "queen", "prince", "princess", "mr", "mrs", "ms",
                        "miss", "saint", "st"})
 # `the head of Energocom`, `founder of Amazon`: what a person heads or founds is an organisation.
@@ -619,7 +616,7 @@ def _described_as_thing(text: str, end: int) -> bool:
             return False  # `, the first in the family`: no noun phrase
         phrase.append(low)
     head = phrase[-1] if phrase else ""
-    return head in _THING_HEADS or head[:-1] in _THING_HEADS and head.endswith("s")  # `a union leader` is a person
+    return head in _THING_HEADS or (head.endswith("s") and head[:-1] in _THING_HEADS)  # `a union leader` is a person
 
 
 def _courtesy_gender(run: Run) -> str | None:

@@ -106,9 +106,7 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     age = _AGE.match(text, rest_start, end)
     if age:
         rest_start = age.end()  # `Abdelkader Ouahbi, 58, who owns two boats`
-    stop = _APPOSITIVE_END.search(text, rest_start, end)
-    while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
-        stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)  # `the U.S. special envoy`, `St. Louis`
+    stop = _phrase_end(text, rest_start, end)
     first = _appositive(text[rest_start:stop.start() if stop else end])
     if first is None:
         return None
@@ -150,10 +148,16 @@ def role_predicate(text: str, run: Run, end: int) -> str | None:
     return phrase if agent or _has_role_noun(" ".join(_words(phrase)[:5])) else None
 
 
-def _clause_end(text: str, start: int, end: int) -> int:
+def _phrase_end(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The punctuation that ends a phrase begun at `start`; not the full stop of `the U.S. envoy`, `St. Louis`."""
     stop = _APPOSITIVE_END.search(text, start, end)
     while stop and stop.group().startswith(".") and is_abbreviation(text, stop.start()):
         stop = _APPOSITIVE_END.search(text, stop.start() + 1, end)
+    return stop
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    stop = _phrase_end(text, start, end)
     conjunction = _CONJUNCTION.search(text, start, stop.start() if stop else end)
     return conjunction.start() if conjunction else stop.start() if stop else end
 
