@@ -145,6 +145,26 @@ def test_a_role_is_a_noun_phrase_cut_at_clause_boundaries(text: str, name: str, 
     assert role_of(text, name) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ('Lena Vogt, 61, has sold bread on Marktstrasse for 30 years. "Not here," Vogt said.', "Lena Vogt",
+         "has sold bread on Marktstrasse for 30 years"),
+        ('Omar Tazi runs a ferry company in Tangier that employs 80 people. "It is fair," Tazi said.', "Omar Tazi",
+         "runs a ferry company in Tangier"),
+        ('Pia Lund, no relation to the mayor, chairs the tenants\' board. "Never," Lund said.', "Pia Lund",
+         "chairs the tenants' board"),
+        ('Ray Cole ran a brilliant campaign in 1998. "We won," Cole said.', "Ray Cole", None),  # an event
+        ('Ana Ruiz leads Tom Hale by six points. "Good," Ruiz said.', "Ana Ruiz", None),
+        ('Ivo Kralj runs for mayor again. "Why not," Kralj said.', "Ivo Kralj", None),
+        ('Eva Hart, a nurse, manages a ward. "Tired," Hart said.', "Eva Hart", "a nurse"),  # a noun phrase first
+    ],
+)
+def test_a_trade_said_as_the_predicate_that_brings_someone_in_is_their_role(text: str, name: str,
+                                                                            role: str | None) -> None:
+    assert role_of(text, name) == role
+
+
 def test_a_role_is_shown_once() -> None:
     text = ('Anna Berg, a lawyer, filed the case. "It is strong," said Berg, a lawyer, on Friday. '
             '"We will win," the lawyer added.')

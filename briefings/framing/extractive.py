@@ -25,7 +25,7 @@ from briefings.framing.model import FigureFrame, Quote, Side, StanceFrame
 from briefings.framing.numbers import find_numbers
 from briefings.framing.people import gender_of
 from briefings.framing.question import find_question
-from briefings.framing.roles import describe, roles_at
+from briefings.framing.roles import describe, role_occupation, roles_at
 from briefings.framing.sides import Placement, place, stance_sentence
 
 logger = logging.getLogger(__name__)
@@ -70,6 +70,13 @@ def read_roles(doc: Document) -> None:
         for role in roles_at(doc.text, (sentence.start, sentence.end), run):
             if role not in person.roles:
                 person.roles.append(role)
+    for mention, run in zip(doc.cast.mentions, doc.runs, strict=True):
+        person = doc.cast.people[mention.person]
+        if not person.roles and not mention.quoted:  # the first full mention, with no role anywhere else
+            sentence = doc.sentence_at(mention.start)
+            occupation = role_occupation(doc.text, run, sentence.end)
+            if occupation:
+                person.roles.append(occupation)
     for person in doc.cast.people:
         person.gender = person.gender or gender_of(person.name, " ".join(person.roles))
 

@@ -126,8 +126,8 @@ def _appositive(phrase: str) -> str | None:
     if not clause:
         phrase = as_noun_phrase(phrase) or ""  # a long appositive is its noun phrase: `chairman of X in Y whose ...`
     words = _words(phrase)
-    if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or"):
-        return None
+    if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or", "no"):
+        return None  # `, no relation to the mayor,` says who they are not
     if _STARTERS.match(phrase):
         return as_noun_phrase(phrase) if clause else phrase  # `who is a former minister`: its noun phrase
     if _has_role_noun(" ".join(words[:5])) and not any(w in _AUXILIARIES for w in words):
@@ -146,6 +146,29 @@ def role_predicate(text: str, run: Run, end: int) -> str | None:
     head = re.split(r"\s(?:of|for|at|in|with|from|on|to)\s", phrase, maxsplit=1)[0].split()[-1].lower()
     agent = _AGENT.search(head) is not None  # `a maintenance technician`, `a fish seller`
     return phrase if agent or _has_role_noun(" ".join(_words(phrase)[:5])) else None
+
+
+# `Nguyen Thi Ha has sold silk scarves on Hang Gai street for 26 years`, `Mary Walsh, no relation to the farmer,
+# runs a bike hire`: what the person does for a living, said as the predicate of the sentence that brings them
+# in, in the present or the perfect (a trade, not an event: `ran a brilliant campaign`) and with a thing as its
+# object (not `leads Sanders by six points`, `runs for office`).
+_OCCUPATION = re.compile(r"(?:,\s+[^,.;:\"“”]{1,60},)?\s+(?:(has|have)\s+([a-z-]+)|([a-z-]+s))\s+"
+                         r"(?=[a-z])(?!(?:for|to|by|with|into|in|on|at|from|against|over)\s)")
+_NO_TRADE = frozenset({"sits", "sat", "studies", "studied"})  # `sits on the board` is said of anyone
+
+
+def role_occupation(text: str, run: Run, end: int) -> str | None:
+    """A role said by a verb of trade after a full name: `X runs a bike hire`, `X has sewn collars for years`."""
+    match = _OCCUPATION.match(text, run.end, end)
+    verb = match and (match.group(2) or match.group(3))
+    if len(run.name) < 2 or not match or verb not in _ROLE_VERBS or verb in _NO_TRADE:
+        return None
+    start = match.start(1) if match.group(1) else match.start(3)
+    stop = _phrase_end(text, start, end)
+    clause = text[start:stop.start() if stop else end].strip()  # `has sold scarves for 26 years and chairs ...`
+    nested = _NESTED.search(clause)
+    clause = clause[:nested.start()] if nested else clause  # `manages a cooperative that has put 40 units on ...`
+    return clause if len(clause.split()) <= DEFINING_WORDS else None
 
 
 def _phrase_end(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -205,6 +228,7 @@ _ROLE_VERBS = word_set("""
 heads head headed leads lead led chairs chaired runs ran directs directed represents represented owns owned
 founded co-founded formed manages managed coordinates teaches taught studies studied serves served works worked
 advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat
+sells sold farms farmed grows grown drives driven sews sewn fishes fished
 """)
 _WHOSE_NOUNS = word_set("""
 district ward constituency riding seat company firm group organisation organization ministry department
