@@ -57,11 +57,17 @@ AGAINST_CUE = re.compile(
 # A position stated in the holder's own words, quoted or reported (`I will vote against it`, `said she would vote
 # no`, `urged senators to ratify the agreement`); a negation just before (`I will not vote for sixteen`) voids it.
 FOR_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:for|yes|in favou?r)\b|"
-                          r"\bto (?:ratify|approve|adopt|pass|endorse)\b", re.IGNORECASE)
+                          r"\bto (?:ratify|approve|adopt|pass|endorse)\b(?! (?:on|up|through|over|by|along)\b)",
+                          re.IGNORECASE)  # not `to pass on the cuts`
 AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:against|no)\b|"
                               r"\bvote to (?:refuse|reject|block|scrap)\b|\bmove to (?:refuse|reject|block)\b|"
                               r"\b(?:is|was|are|were|remains?|remained|still) opposed\b",
                               re.IGNORECASE)
+# Counter-arguments: to reject one is to support what it argues against (`rejected the idea that the fee would
+# ruin the industry`, `dismissed the argument`), to welcome one is to oppose.
+REBUTTAL = re.compile(r"\s(?:idea|ideas|suggestion|suggestions|argument|arguments|claim|claims|criticism|criticisms|"
+                      r"concern|concerns|objection|objections|accusation|accusations|complaint|complaints|fears)$",
+                      re.IGNORECASE)
 # In a holder's own later statements: only what they do to a thing (`criticized the promise`).
 FOR_ACT = re.compile(r"\b" + FOR_VERB + r"\b", re.IGNORECASE)
 AGAINST_ACT = re.compile(r"\b" + AGAINST_VERB + r"\b", re.IGNORECASE)

@@ -81,6 +81,7 @@ from briefings.framing.side_cues import (
     OBSERVER_CUE,
     OWN_THIRD,
     PARTS,
+    REBUTTAL,
     REGIME_STORY,
     REGIME_VOICE,
     RIVAL_OF,
@@ -289,9 +290,9 @@ class Reader:
             cue = " ".join(window)
             own = " ".join(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
                            for k in self.holders[current].sentences if k > self.intro[current])
-            absolute = len(FOR_CUE.findall(cue)) - len(AGAINST_CUE.findall(cue))
+            absolute = cue_balance(cue)
             absolute = absolute or self.position(current)
-            absolute = absolute or len(FOR_ACT.findall(own)) - len(AGAINST_ACT.findall(own))
+            absolute = absolute or cue_balance(own, FOR_ACT, AGAINST_ACT)
             if n == 0 and not absolute:
                 self.cue[current] = OPENING_PRIOR  # stories tend to open with the proposal's own side
             if absolute:
@@ -503,6 +504,25 @@ class Reader:
         if regime_story and REGIME_VOICE.search(roles):
             return "regime"
         return None
+
+
+# A cue under a negation says the opposite: `Not everyone on the edge of the park opposes the charge`,
+# `Nobody opposed the motion`, `did not support the bill`.
+_NEGATED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:not everyone|not all|nobody|no one|few)\b[^,;.]*$", re.IGNORECASE)
+_NEGATED_VERB = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def cue_balance(text: str, for_cue: re.Pattern[str] = FOR_CUE, against_cue: re.Pattern[str] = AGAINST_CUE) -> int:
+    """For cues minus against cues in `text`, each negated one, or one acting on a counter-argument
+    (`rejected the idea`), counted for the other side."""
+    balance = 0
+    for pattern, sign in ((for_cue, 1), (against_cue, -1)):
+        for match in pattern.finditer(text):
+            before = text[:match.start()]
+            negated = _NEGATED_SUBJECT.search(before) or _NEGATED_VERB.search(before[-24:])
+            rebutted = REBUTTAL.search(match.group())
+            balance += -sign if bool(negated) != bool(rebutted) else sign
+    return balance
 
 
 def _speaks(doc: Document, attributions: list[Attribution], ident: int) -> bool:
