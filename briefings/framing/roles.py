@@ -39,7 +39,7 @@ _STARTERS = re.compile(
 # `Obiageli Eze - no relation to the traders' leader - who directs the fire service`: an aside between dashes.
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—\n]{1,80}\s[-–—],?\s+")
 _CHAINED = re.compile(r"\s*(?:a|an|the|who)\s", re.IGNORECASE)
-_COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s)")
+_COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s|(?:[a-z-]+\s){1,2}(?:of|at|for)\s)")  # `is mayor of X`
 _AGENT = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|man|woman|person)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but)\s")
 _AGE = re.compile(r"\d{1,3},\s+")

@@ -49,7 +49,7 @@ FOR_CUE = re.compile(
 AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
     r"concerns? (?:about|over)|opposition (?:is|was|has been) led by|c[oa]me out against|not persuaded|unconvinced|"
-    r"unimpressed|vot(?:ed|es|ing) against|"
+    r"unimpressed|vot(?:ed|es|ing) against|challeng(?:e|es|ed|ing)\b[^.;]{0,40}\bin (?:the )?courts?|"
     r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
     + AGAINST_VERB + r")\b",
     re.IGNORECASE,

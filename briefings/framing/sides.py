@@ -114,6 +114,10 @@ SUBJECT_WORDS = 4  # the words of a sentence's opening that name a group (`Motor
 # Words too wide to make a group: everyone in a story is from the city, of the country, about the plan.
 _GENERIC_GROUPS = frozenset({"city", "state", "national", "country", "local", "people", "plan", "former", "group",
                              "member", "council", "public", "government", "region", "town", "village"})
+# A sentence whose subject is a group (`Environmental groups, who rallied ..., welcomed the move.`) speaks for the
+# member the next sentence brings in, however long it is.
+_GROUP_SUBJECT = re.compile(r"^(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?(?![a-z]*(?:ss|us|is)\b)(?:[A-Z]?[a-z-]{3,}s)\b(?!['’])"
+                            r"(?=,|\s+(?:who|have|had|were|are|say|said|reacted|welcomed|rallied|protested)\b)")
 SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
 # Offices that make a scholar a party to the debate: `Professor X, the rector`, `the dean of the faculty`.
@@ -285,7 +289,9 @@ class Reader:
             start = self.intro[current] - 1 if n == 0 else max(self.intro[order[n - 1]] + 1, self.intro[current] - 1)
             span = doc.sentences[max(0, start):self.intro[current] + 1]
             window = [doc.unquoted(s.start, s.end).strip() for s in span]
-            if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS and not self._group_of(window[0], current):
+            if len(window) > 1 and len(window[0].split()) > BRIDGE_WORDS and not self._group_of(window[0], current) \
+                    and not (_GROUP_SUBJECT.match(window[0]) and self._same_paragraph(self.intro[current] - 1,
+                                                                                     self.intro[current])):
                 window = window[1:]  # only a short bridge (`Opponents were not persuaded.`) speaks for the next holder
             cue = " ".join(window)
             own = " ".join(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
@@ -328,9 +334,11 @@ class Reader:
                 elif target is None and (side_with := SIDES_WITH_GROUP.search(text)):
                     # `sided with the operators`: with every holder whose role puts them among the operators
                     group = side_with.group(1)
-                    for other in wanted - {ident}:
-                        if self._group_of(group, other):
-                            self._edge(ident, other, weight, index)
+                    members = [other for other in wanted - {ident} if self._group_of(group, other)]
+                    for other in members:
+                        self._edge(ident, other, weight, index)
+                    if not members and not self.cue.get(ident):
+                        self._group_cue(ident, group, index)
             person = doc.cast.people[ident]
             for role in person.roles:
                 if ALLY_ROLE.search(role) and not re.search(r"\b(?:former|ex-)", role, re.IGNORECASE):
@@ -397,6 +405,20 @@ class Reader:
         role = {_stem(w) for r in self.doc.cast.people[ident].roles for w in _WORD.findall(r)
                 if w.lower() not in FUNCTION_WORDS and len(w) > 3}
         return bool(opening & role - _GENERIC_GROUPS)
+
+    def _same_paragraph(self, a: int, b: int) -> bool:
+        return a >= 0 and self.doc.sentences[a].paragraph == self.doc.sentences[b].paragraph
+
+    def _group_cue(self, ident: int, group: str, index: int) -> None:
+        """`X sided with the environmental groups` after `Environmental groups ... welcomed the move`: their cue."""
+        words = {_stem(w) for w in _WORD.findall(group) if w.lower() not in FUNCTION_WORDS} - _GENERIC_GROUPS
+        for sentence in self.doc.sentences[:index]:
+            text = self.doc.unquoted(sentence.start, sentence.end)
+            opening = {_stem(w) for w in _WORD.findall(text)[:SUBJECT_WORDS]}
+            if words and words <= opening and (balance := cue_balance(text)):
+                self.cue[ident] = 1.0 if balance > 0 else -1.0
+                self.reasons.setdefault(ident, []).append(sentence.index)
+                return
 
     def _same_block(self, previous: int, current: int) -> bool:
         """Whether `current` comes in right after `previous` last spoke (no more than one paragraph between)."""
