@@ -106,7 +106,8 @@ University, College, School, Academy, Institute, Institution, Center, Centre, Fo
 Council, Committee, Commission, Ministry, Department, Office, Agency, Bureau, Authority, Service,
 Services, Board, Court, Tribunal, Parliament, Assembly, Congress, Senate, House, Chamber, Cabinet,
 Government, Administration, Union, Party, Front, Movement, Initiative, Alliance, Coalition, League,
-Association, Federation, Organisation, Organization, Society, Club, Group, Network, Forum, Church,
+Association, Federation, Confederation, Confederación, Confédération, Organisation, Organization, Society,
+Club, Group, Network, Forum, Church,
 Mosque, Temple, Bank, Company, Corporation, Corp, Inc, Ltd, LLC, Holdings, Partners, Industries,
 Airlines, Airways, Motors, Times, Post, News, Press, Journal, Weekly, Daily, Herald, Tribune, Gazette,
 Telegraph, Guardian, Independent, Review, Magazine, Monitor, Radio, Television, TV, Channel, Media,
@@ -172,10 +173,11 @@ Frau, Pres, Supt, Insp, Fr, Cllr, Cathaoirleach
 
 NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")
 
-# Particles inside names: `Ursula von der Leyen`, `Charles de Gaulle`.
+# Particles inside names: `Ursula von der Leyen`, `Charles de Gaulle`, `José Ortega y Gasset` and the Portuguese
+# `Catarina Moura e Silva` (`y` and `e` join two surnames).
 NAME_PARTICLES = _words("""
 de, van, von, der, den, da, di, du, del, della, la, le, les, los, las, dos, das, bin, ibn, al, el, ter,
-ten, st, y, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, ben
+ten, st, y, e, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, ben
 """)
 
 # Capitalised at the start of a sentence or in a headline, never a name.

@@ -278,6 +278,8 @@ def looks_like_name(run: Run) -> bool:
         if len(word.text) > 2 and word.text.isupper() and not _INITIALS.fullmatch(word.text) and (
                 word is not name[-1] or low not in NAME_SUFFIXES):
             return False  # an acronym (`NATO`), but `Clarence Whitlow III` is a name
+        if len(word.text) == 2 and word.text.isupper() and word is name[-1] and low not in NAME_SUFFIXES:
+            return False  # `Satpol PP`: a two-letter acronym ends an agency's name, never a person's (but `II`)
     if name[0].low in FUNCTION_WORDS:
         return False
     if name[0].low in MONTHS_DAYS and not (

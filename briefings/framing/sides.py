@@ -116,7 +116,8 @@ _GENERIC_GROUPS = frozenset({"city", "state", "national", "country", "local", "p
                              "member", "council", "public", "government", "region", "town", "village"})
 # A sentence whose subject is a group (`Environmental groups, who rallied ..., welcomed the move.`) speaks for the
 # member the next sentence brings in, however long it is.
-_GROUP_SUBJECT = re.compile(r"^(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?(?![a-z]*(?:ss|us|is)\b)(?:[A-Z]?[a-z-]{3,}s)\b(?!['’])"
+_GROUP_SUBJECT = re.compile(r"^(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?(?![a-z]*(?:ss|us|is)\b)(?:[A-Z]?[a-z-]{3,}s)\b"
+                            r"(?!['’])"
                             r"(?=,|\s+(?:who|have|had|were|are|say|said|reacted|welcomed|rallied|protested)\b)")
 SURE_LEAN = 0.5  # a holder with no other evidence needs this much lean in their own words to get a side
 
