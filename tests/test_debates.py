@@ -216,6 +216,8 @@ FLOORS = {  # series: (side_pairs, movers found, false moves at most)
     "lagos-market-move": (0.56, 0, 0),
     "valencia-port-tunnel": (0.80, 2, 0),
     "kazakh-grain-export": (0.62, 1, 0),
+    "sao-paulo-metro-pay": (0.44, 1, 0),
+    "pzpn-term-limit": (0.55, 1, 0),
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
     "durban-port-pay": (0.88, 1, 0),
@@ -224,6 +226,8 @@ ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most),
     "lagos-market-move": (0.76, 0, 0),
     "valencia-port-tunnel": (0.82, 2, 0),
     "kazakh-grain-export": (0.85, 1, 0),
+    "sao-paulo-metro-pay": (0.83, 1, 0),
+    "pzpn-term-limit": (0.97, 1, 0),
 }
 
 

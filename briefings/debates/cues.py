@@ -25,7 +25,9 @@ CHANGE_CUE = re.compile(
     r"|turn(?:s|ed)? against)\b",
     re.IGNORECASE,
 )
-NEGATION = re.compile(r"\b(?:not|never|no|nor|denied|denies|deny)\b(?:\W+\w+){0,2}\W*$", re.IGNORECASE)
+# "would not change", "denied he had reversed", "nothing he had heard since had changed his view".
+NEGATION = re.compile(r"\b(?:not|never|no|nor|denied|denies|deny)\b(?:\W+\w+){0,2}\W*$|"
+                      r"\bnothing\b(?:\W+\w+){0,5}\W*$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])|\n+")
 
 # Local side labels that say nothing by themselves: their meaning changes from story to story.
@@ -54,6 +56,7 @@ WANT_STOP = re.compile(r",|\b(?:and that|but|because|which|who|while|said|told|a
                        re.IGNORECASE)
 WANT_AIM = re.compile(r"^(?:\S+\s+){0,8}?(?P<neg>not )?to (?P<rest>\w.*)", re.IGNORECASE)
 WANT_WORDS = 8
+WANT_NOT_AIM = frozenset({"with", "by", "from", "at", "behind", "him", "her", "them"})
 TRAILING = frozenset({"the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "and", "or", "by", "from", "that",
                       "until"})  # a phrase cut at WANT_WORDS does not end on these
 
@@ -158,6 +161,7 @@ def wants(text: str) -> list[str]:
         words = what.split()[:WANT_WORDS]
         while words and words[-1].lower() in TRAILING:
             words.pop()
-        if len(words) >= 2:
-            found.append(" ".join(words))
+        named = sum(w[:1].isupper() for w in words[1:])
+        if len(words) >= 2 and words[0].lower() not in WANT_NOT_AIM and named * 2 < len(words):
+            found.append(" ".join(words))  # not "with Antônio Carlos Furtado": whom they stand with is no aim
     return found
