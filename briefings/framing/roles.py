@@ -171,6 +171,24 @@ def role_occupation(text: str, run: Run, end: int) -> str | None:
     return clause if len(clause.split()) <= DEFINING_WORDS else None
 
 
+_OF_START = re.compile(r",?\s+of\s+(?=(?:the|a|an)\s)")
+_OF_STOP = re.compile(r"\s(?:who|whose|which|that|said|says|told|has|had|is|was|and|but|on|after|before)\s")
+OF_WORDS = 10
+
+
+def _of_after(text: str, start: int, end: int) -> str | None:
+    """`Judge Roman Stepien of the regional court in Lublin, who ...`, `Senator Vasile Toma, of the opposition
+    party AUR,`: the body a title belongs to, said after the name, up to the clause that follows."""
+    match = _OF_START.match(text, start, end)
+    if not match:
+        return None
+    stop = _phrase_end(text, match.end(), end)
+    phrase = text[match.end():stop.start() if stop else end]
+    clause = _OF_STOP.search(phrase)
+    phrase = phrase[:clause.start()] if clause else phrase
+    return f"of {phrase.strip()}" if 1 < len(phrase.split()) <= OF_WORDS else None
+
+
 def _phrase_end(text: str, start: int, end: int) -> re.Match[str] | None:
     """The punctuation that ends a phrase begun at `start`; not the full stop of `the U.S. envoy`, `St. Louis`."""
     stop = _APPOSITIVE_END.search(text, start, end)
@@ -359,8 +377,9 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         title = office.group(1) + title  # `Deputy Minister of Transport Pieter van Wyk`
     if title:
         place = _OF_PLACE.match(text, run.end, end)
-        if place:
-            title = f"{title} {place.group(1)}"  # `Mayor Tereza Quintanilha of Santa Leopoldina`
+        of_what = place.group(1) if place else _of_after(text, run.end, end)
+        if of_what:
+            title = f"{title} {of_what}"  # `Mayor Tereza Quintanilha of Santa Leopoldina`
     before = role_before(text, start, anchor, need_head=not title) if anchor > start else None
     joined = " ".join(p for p in (before, title) if p)
     if joined:
