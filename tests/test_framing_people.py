@@ -57,6 +57,15 @@ def role_of(text: str, name: str) -> str | None:
          "Mai Linh"),
         ('Vela Hermanos, a group representing growers, wrote to the council. "No," said Ana Ruiz, a farmer.',
          "Vela"),
+        ('The rescue boat Emil Sundqvist reached the ferry first. "It was calm," said Ola Berg, the pilot.',
+         "Sundqvist"),
+        ('The trawler Lalla Meryem sank. "We saw it go," said Omar Tazi, a fisherman.', "Lalla Meryem"),
+        ('For the Innu of Pessamit, whose land lies along the river, the order is late. "Finally," said Ann Cole.',
+         "Pessamit"),
+        ('At Pioneers Park, a few hundred protesters held up signs. "Enough," said Ana Ruiz, a student.', "Pioneers"),
+        ('The work of Satpol PP, the city police, began at dawn. "We move today," said Ana Ruiz, the mayor.',
+         "Satpol"),
+        ('She spoke for the General Confederation of Labor. "No," said Ana Ruiz, a lawyer.', "Confederation"),
     ],
 )
 def test_places_organisations_and_number_words_are_no_people(text: str, not_a_person: str) -> None:
@@ -168,6 +177,15 @@ def test_a_role_is_a_noun_phrase_cut_at_clause_boundaries(text: str, name: str, 
 def test_a_trade_said_as_the_predicate_that_brings_someone_in_is_their_role(text: str, name: str,
                                                                             role: str | None) -> None:
     assert role_of(text, name) == role
+
+
+def test_an_honorific_before_a_given_name_a_patronymic_and_a_portuguese_e_name_one_person() -> None:
+    text = ('Ato Kebede Alemu, a retired teacher, waited seven months. "Next month," Ato Kebede said.\n\n'
+            'Halyna Shevchuk, a deputy, wrote a tiered plan. "Halyna Petrivna wrote the only plan that passes," '
+            'said Ivan Kuzmenko, a lawmaker.\n\n"It is high," said Catarina Moura e Silva, a planner. '
+            '"Too high," Moura e Silva added.')
+    assert sorted(names(text)) == ["Catarina Moura e Silva", "Halyna Shevchuk", "Ivan Kuzmenko", "Kebede Alemu"]
+    assert names('"We will play," said Ato Essandoh, the coach.') == ["Ato Essandoh"]
 
 
 def test_a_role_is_shown_once() -> None:

@@ -81,7 +81,9 @@ _TITLE_MODIFIERS = frozenset({"senior", "junior", "presidential", "foreign", "de
                               "acting", "interim", "executive", "managing", "associate", "assistant", "supreme",
                               "grand", "high", "special", "vice", "prime", "field", "private", "opposition",
                               "american", "national"})
-_IBERIAN_HONORIFICS = frozenset({"don", "dona", "doña", "dom"})  # before a given name; `Don Jones` is a name
+# Honorifics that are also given names, so only before another given name: Iberian `Don Eleuterio`, `Doña María`
+# (`Don Jones` is a name), Amharic `Ato Kebede Alemu`, `Woizero Tsehay` (`Ato Essandoh` is a Ghanaian name).
+_GIVEN_NAME_HONORIFICS = frozenset({"don", "dona", "doña", "dom", "ato", "woizero", "weizero"})
 _TITLE_SURNAMES = frozenset({"king", "major", "bishop", "judge", "dean", "pope", "prince", "cardinal", "chancellor",
                              "abbot", "constable", "sheriff", "marshal", "baron", "deacon", "pastor", "provost"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your"})
@@ -91,7 +93,14 @@ _VERB_LIKE = SPEECH_VERBS | frozenset({"is", "was", "are", "were", "has", "had",
 _NAME_IN_PHRASE = re.compile(r"\b([a-z]+)\s[A-Z][\w'’-]+\s[A-Z][\w'’-]+")  # `the journalist Ihar Dabravolski`
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across", "throughout", "towards",
                                  "toward", "into", "around", "inside", "via"})
-_APPOSITIVE = re.compile(r",\s+(?:(who|whose|himself|herself|a|an|former|retired|\d{1,3},)\s|\w)")
+# `X, who ...`, `X, a ...`, `X, 45,`; not `whose` (`Pessamit, whose ancestral territory ...`, `the MQM-P, whose
+# members ...`: places and parties have a `whose` too) nor a quantity (`Pioneers Park, a few hundred protesters`).
+_APPOSITIVE = re.compile(r",\s+(?:(who|himself|herself|(?:a|an)(?!\s(?:few|dozen|handful|number|crowd|group)\b)|former|"
+                         r"retired|\d{1,3},)\s|\w)")
+# A crowd after a comma is the next clause's subject, not an appositive: `At Pioneers Park, a few hundred
+# protesters held up signs`.
+QUANTITY = re.compile(r"(?:a|an)\s(?:few|dozen|handful|number|crowd|group)\b|(?:hundreds|thousands|dozens|several)\b",
+                      re.IGNORECASE)
 
 
 class Token(NamedTuple):
@@ -251,8 +260,8 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
             if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and any(
                     w.low not in NAME_SUFFIXES for w in group[k + 1:]):
                 cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
-        if not cut and len(group) > 1 and group[0].low in _IBERIAN_HONORIFICS and group[1].low in FIRST_NAMES:
-            cut = 1  # `Don Eleuterio`, `Doña María`: an honorific before a given name
+        if not cut and len(group) > 1 and group[0].low in _GIVEN_NAME_HONORIFICS and group[1].low in FIRST_NAMES:
+            cut = 1  # `Don Eleuterio`, `Ato Kebede`: an honorific before a given name
         if not cut and len(group) > 2 and i > 1 and words[i - 1].low == "of" and (
                 words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
             cut = 1  # `Minister of Transport Pieter van Wyk`: the first word is the portfolio
@@ -314,6 +323,8 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
         return True  # `X, who ...`, `X, 45,`
     phrase = re.match(r",\s+([^,.;:()]{2,80})", text[run.end:run.end + 90])
     if not phrase:
+        return False
+    if QUANTITY.match(phrase.group(1)):
         return False
     for titled in _NAME_IN_PHRASE.finditer(phrase.group(1)):
         if titled.group(1).lower() in ROLE_NOUNS:
@@ -392,6 +403,11 @@ class Cast:
         for person in self.people:
             if fold(person.name).endswith(tail):
                 return person  # `Van Wyk` after `Pieter van Wyk`: the end of a known name, capitalised
+        words = fold(name).split()
+        if len(words) == 2 and _PATRONYMIC.search(words[1]):
+            same_given = [p for p in self.people if fold(p.name).split()[0] == words[0]]
+            if len(same_given) == 1:
+                return same_given[0]  # `Halyna Petrivna` after `Halyna Shevchuk`: given name and patronymic
         for person in self.people:
             if len(keys) > 1 and len(person.keys) > 1 and same_person(name, person.name):
                 person.strong |= strong
@@ -452,6 +468,10 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         for run in runs(text, words):
             if not looks_like_name(run) or _named_after_someone(text, start, run):
                 continue
+            ahead = index.get(run.start)
+            if not run.title and ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
+                things.add(fold(_surface(text, run)))
+                continue  # `the volunteer rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`: a vessel
             if text[named_until:run.start] == " of ":
                 continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`: a person's place, not a person
             if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end):
@@ -625,6 +645,14 @@ def _courtesy_gender(run: Run) -> str | None:
     """`Mrs Hartley` is a woman, `Mr Greaves` a man; other titles say nothing."""
     titles = {t.low for t in run.title}
     return "f" if titles & {"mrs", "ms", "miss"} else "m" if "mr" in titles else None
+
+
+# East Slavic patronymics: a given name and patronymic (`Halyna Petrivna`, `Ivan Ilyich`) is the polite way to
+# name someone the story already knows by given name and surname.
+_PATRONYMIC = re.compile(r"(?:ovna|evna|ivna|ovich|evich|ovych|evych|ivych|ilyich)$")
+# Vessels go by people's names: `the rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`.
+_VESSELS = frozenset({"boat", "ship", "vessel", "ferry", "tug", "tugboat", "lifeboat", "trawler", "yacht", "tanker",
+                      "freighter", "liner", "frigate", "destroyer", "barge", "cutter", "submarine", "schooner"})
 
 
 def _named_after_someone(text: str, start: int, run: Run) -> bool:

@@ -26,7 +26,7 @@ import re
 
 from briefings.framing.cues import SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.gazetteer import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS, TITLES, word_set
-from briefings.framing.people import Run, Token, tokens
+from briefings.framing.people import QUANTITY, Run, Token, tokens
 from briefings.framing.text import is_abbreviation
 
 MAX_ROLE_WORDS = 25
@@ -126,6 +126,8 @@ def _appositive(phrase: str) -> str | None:
     if not clause:
         phrase = as_noun_phrase(phrase) or ""  # a long appositive is its noun phrase: `chairman of X in Y whose ...`
     words = _words(phrase)
+    if QUANTITY.match(phrase):
+        return None  # `, a few hundred protesters held up signs`: a clause about a crowd
     if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or", "no"):
         return None  # `, no relation to the mayor,` says who they are not
     if _STARTERS.match(phrase):
