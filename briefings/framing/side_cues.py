@@ -19,7 +19,7 @@ CONTRAST_CUE = re.compile(
     r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
     r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
     r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike|fired back|shot back|"
-    r"the opposite|"
+    r"the opposite|dissatisfied|not satisfied|(?:does|did|do|would) not satisfy|"
     r"hit back|drew (?:a )?(?:sharp |swift |quick )?(?:response|rebukes?|criticism|fire))\b",
     re.IGNORECASE,
 )
@@ -50,6 +50,7 @@ AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
     r"concerns? (?:about|over)|opposition (?:is|was|has been) led by|c[oa]me out against|not persuaded|unconvinced|"
     r"unimpressed|vot(?:ed|es|ing) against|challeng(?:e|es|ed|ing)\b[^.;]{0,40}\bin (?:the )?courts?|"
+    r"resistance (?:to|from)|resist(?:s|ed|ing)? (?:the|this|that|its)|"
     r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
     + AGAINST_VERB + r")\b",
     re.IGNORECASE,
