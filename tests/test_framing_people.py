@@ -66,6 +66,8 @@ def role_of(text: str, name: str) -> str | None:
         ('The work of Satpol PP, the city police, began at dawn. "We move today," said Ana Ruiz, the mayor.',
          "Satpol"),
         ('She spoke for the General Confederation of Labor. "No," said Ana Ruiz, a lawyer.', "Confederation"),
+        ('In Jaffna, teachers queued from dawn. "We voted," said Kala Siva, a teacher.', "Jaffna"),
+        ('Federated Farmers disagrees. Its president, Ian Boyd, said the cap was wrong.', "Farmers"),
     ],
 )
 def test_places_organisations_and_number_words_are_no_people(text: str, not_a_person: str) -> None:
@@ -186,6 +188,7 @@ def test_an_honorific_before_a_given_name_a_patronymic_and_a_portuguese_e_name_o
             '"Too high," Moura e Silva added.')
     assert sorted(names(text)) == ["Catarina Moura e Silva", "Halyna Shevchuk", "Ivan Kuzmenko", "Kebede Alemu"]
     assert names('"We will play," said Ato Essandoh, the coach.') == ["Ato Essandoh"]
+    assert names('"It is a farce," said Peter Sellers, a retired actor.') == ["Peter Sellers"]
 
 
 def test_a_role_is_shown_once() -> None:

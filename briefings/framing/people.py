@@ -291,6 +291,10 @@ def looks_like_name(run: Run) -> bool:
             return False  # `Satpol PP`: a two-letter acronym ends an agency's name, never a person's (but `II`)
     if name[0].low in FUNCTION_WORDS:
         return False
+    last = name[-1].low
+    if len(name) > 1 and name[0].low not in FIRST_NAMES and last not in ROLE_NOUNS and last.endswith("s") and (
+            last[:-1] in ROLE_NOUNS):
+        return False  # `Federated Farmers`, `Concerned Parents`: a body of members (but `Peter Sellers`)
     if name[0].low in MONTHS_DAYS and not (
             len(name) > 1 and name[0].low in FIRST_NAMES and name[1].start == name[0].end + 1):
         return False  # `Jan. 5`, `Monday Morning`; but `Jan Brewer`, `Jan van der Berg` are people
@@ -326,6 +330,9 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
         return False
     if QUANTITY.match(phrase.group(1)):
         return False
+    first = re.match(r"[\w-]+", phrase.group(1).lower())
+    if first and first.group() not in ROLE_NOUNS and first.group().endswith("s") and first.group()[:-1] in ROLE_NOUNS:
+        return False  # `In Jaffna, teachers queued from early morning`: a plural opens the next clause
     for titled in _NAME_IN_PHRASE.finditer(phrase.group(1)):
         if titled.group(1).lower() in ROLE_NOUNS:
             return False  # `talking to Halvinsk, the journalist Ihar Dabravolski says`: the role is the next name's
