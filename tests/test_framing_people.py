@@ -128,6 +128,8 @@ def test_a_suffix_stays_with_the_name() -> None:
         ('"We are not a profit centre," said Mayor Clara Dias of Monte Verde, a hill town.', "Clara Dias",
          "Mayor of Monte Verde"),
         ('"No," said Jan Visser, a farmer. "Never," Visser added.', "Jan Visser", "a farmer"),
+        ('The plan was opposed by the Old Town residents\' association, whose president, Rui Lobo, spoke first.',
+         "Rui Lobo", "president of the Old Town residents' association"),
         ('He was joined by Judge Ola Berg of the regional court in Lund, who sits on the board.', "Ola Berg",
          "Judge of the regional court in Lund"),
         ('Senator Ion Popa, of the opposition party AUR, tabled a bill. "Now," Popa said.', "Ion Popa",

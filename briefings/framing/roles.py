@@ -218,6 +218,19 @@ def role_inverted(text: str, start: int, run: Run) -> str | None:
     return None  # `his views are shared by A, B`: a clause, not a role
 
 
+# `the Competition Council, whose president, X, has been`: the office of the body named before `whose`.
+_WHOSE_OFFICE = re.compile(r".*\b(?:the|an?)\s+([^,;:()\"“”]{2,80}?),\s+whose\s+([a-z][\w\s-]{1,40}?),\s+$",
+                           re.DOTALL)  # the last `the` before `whose`: the nearest body
+
+
+def role_whose(text: str, start: int, run: Run) -> str | None:
+    """`the residents' association, whose president, X, said`: `president of the residents' association`."""
+    match = _WHOSE_OFFICE.search(text, start, run.start)
+    if not match or not _has_role_noun(match.group(2)):
+        return None
+    return f"{match.group(2)} of the {match.group(1)}"
+
+
 def role_of_list(text: str, start: int, run: Run) -> str | None:
     """`ex-opposition cabinet members A, B, and C`: the list's plural role, made singular, for B and C."""
     words = tokens(text, start, run.start)
@@ -390,7 +403,7 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         listed = role_of_list(text, start, run)
         if listed:
             found.append(listed)
-    inverted = role_inverted(text, start, run)
+    inverted = role_inverted(text, start, run) or role_whose(text, start, run)
     if inverted and inverted.lower().startswith(("its ", "their ")):
         inverted = _of_organisation(text, start, inverted)
     for role in (as_noun_phrase(inverted) if inverted else None, role_after(text, run, end),
