@@ -52,6 +52,7 @@ AGAINST_CUE = re.compile(
     r"concerns? (?:about|over)|opposition (?:is|was|has been) led by|c[oa]me out against|not persuaded|unconvinced|"
     r"unimpressed|vot(?:ed|es|ing) against|challeng(?:e|es|ed|ing)\b[^.;]{0,40}\bin (?:the )?courts?|"
     r"resistance (?:to|from)|resist(?:s|ed|ing)? (?:the|this|that|its)|"
+    r"accus(?:ed|es|ing) the (?:government|ministry|administration|authorities)|"
     r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
     + AGAINST_VERB + r")\b",
     re.IGNORECASE,
