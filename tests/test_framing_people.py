@@ -193,6 +193,11 @@ def test_an_honorific_before_a_given_name_a_patronymic_and_a_portuguese_e_name_o
     assert names('"It is a farce," said Peter Sellers, a retired actor.') == ["Peter Sellers"]
 
 
+def test_an_abbreviated_title_does_not_end_the_sentence_that_brings_someone_in() -> None:
+    frame = frame_text("A third option has gained ground. Hon. Chidi Obi, who represents Enugu North, proposed it.")
+    assert [(f.name, f.side) for f in frame.figures] == [("Chidi Obi", "compromise")]  # `A third option` reaches him
+
+
 def test_a_role_is_shown_once() -> None:
     text = ('Anna Berg, a lawyer, filed the case. "It is strong," said Berg, a lawyer, on Friday. '
             '"We will win," the lawyer added.')

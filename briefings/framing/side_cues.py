@@ -40,7 +40,7 @@ AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes
 MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
 FOR_CUE = re.compile(
     r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
-    r"rall(?:y|ied|ies|ying) (?:behind|around)|"
+    r"rall(?:y|ied|ies|ying) (?:behind|around)|(?:voice|advocate|champion)s? for (?:the|this|its)|"
     r"support for (?:the|this|its)|(?:has|had|have|won|wins|with) the (?:backing|support) of|sponsors? of|"
     r"authors? of " + MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
     r"(?:wrote|drafted|authored|sponsored|introduced|proposed) " + MEASURE + r"|"

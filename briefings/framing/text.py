@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from briefings.framing.gazetteer import FUNCTION_WORDS, word_set
 
 ABBREVIATIONS = word_set("""
-mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev messrs mt ft fr md mohd
+mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev messrs mt ft fr md mohd hon rt
+supt insp pres det cpl pvt amb
 inc corp ltd co no nos vs etc al approx dept est fig vol jan feb mar apr jun jul aug sep sept oct
 nov dec e.g i.e a.m p.m u.s u.k u.n e.u d.c u.s.a ph.d
 """)
