@@ -51,7 +51,7 @@ FRESH_FLOOR = {
     "figures_recall": 0.97,
     "figures_precision": 0.92,
     "holders_recall": 0.90,
-    "side_pairs": 0.70,
+    "side_pairs": 0.72,
     "quotes_attrib": 0.92,
     "roles": 0.88,
 }
