@@ -218,17 +218,20 @@ def role_inverted(text: str, start: int, run: Run) -> str | None:
     return None  # `his views are shared by A, B`: a clause, not a role
 
 
-# `the Competition Council, whose president, X, has been`: the office of the body named before `whose`.
-_WHOSE_OFFICE = re.compile(r".*\b(?:the|an?)\s+([^,;:()\"“”]{2,80}?),\s+whose\s+([a-z][\w\s-]{1,40}?),\s+$",
-                           re.DOTALL)  # the last `the` before `whose`: the nearest body
+# `the Competition Council, whose president, X, has been`: the office of the body named before `whose`, found
+# from the name backwards in a window no match outgrows (a scan of the whole sentence per name is quadratic).
+_WHOSE_TAIL = re.compile(r",\s+whose\s+([a-z][\w\s-]{1,40}?),\s+$")
+_WHOSE_BODY = re.compile(r".*\b(?:the|an?)\s+([^,;:()\"“”]{2,80})$", re.DOTALL)  # the last `the`: the nearest body
+WHOSE_WINDOW = 200
 
 
 def role_whose(text: str, start: int, run: Run) -> str | None:
     """`the residents' association, whose president, X, said`: `president of the residents' association`."""
-    match = _WHOSE_OFFICE.search(text, start, run.start)
-    if not match or not _has_role_noun(match.group(2)):
+    tail = _WHOSE_TAIL.search(text, max(start, run.start - WHOSE_WINDOW), run.start)
+    if not tail or not _has_role_noun(tail.group(1)):
         return None
-    return f"{match.group(2)} of the {match.group(1)}"
+    body = _WHOSE_BODY.search(text, max(start, tail.start() - WHOSE_WINDOW), tail.start())
+    return f"{tail.group(1)} of the {body.group(1)}" if body else None
 
 
 def role_of_list(text: str, start: int, run: Run) -> str | None:

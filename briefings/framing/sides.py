@@ -53,6 +53,7 @@ patterns themselves are in `side_cues`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -530,19 +531,38 @@ class Reader:
 
 
 # A cue under a negation says the opposite: `Not everyone on the edge of the park opposes the charge`,
-# `Nobody opposed the motion`, `did not support the bill`.
-_NEGATED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:not everyone|not all|nobody|no one|few)\b[^,;.]*$", re.IGNORECASE)
+# `Nobody opposed the motion`, `did not support the bill`. The negating subject opens the clause the cue is in
+# (right after the last `.` or `;`, or the text's start, with no comma between).
+_NEGATING_SUBJECT = re.compile(r"(?:not everyone|not all|nobody|no one|few)\b", re.IGNORECASE)
 _NEGATED_VERB = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_CLAUSE_MARKS = re.compile(r"[,;.]")
+
+
+def _under_negating_subject(text: str, marks: list[int], at: int) -> bool:
+    """Whether the clause holding offset `at` opens with `Nobody`, `Not everyone`, `Few`."""
+    before = bisect_left(marks, at) - 1
+    mark = marks[before] if before >= 0 else -1
+    if mark >= 0 and text[mark] == ",":
+        return False
+    opening = mark + 1
+    if mark >= 0:  # after `.` or `;` comes a space, then the subject
+        while opening < at and text[opening].isspace():
+            opening += 1
+        if opening == mark + 1:
+            return False
+    found = _NEGATING_SUBJECT.match(text, opening, at)
+    return found is not None and (found.end() == at or not (text[found.end()].isalnum() or text[found.end()] == "_"))
 
 
 def cue_balance(text: str, for_cue: re.Pattern[str] = FOR_CUE, against_cue: re.Pattern[str] = AGAINST_CUE) -> int:
     """For cues minus against cues in `text`, each negated one, or one acting on a counter-argument
     (`rejected the idea`), counted for the other side."""
+    marks = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
     balance = 0
     for pattern, sign in ((for_cue, 1), (against_cue, -1)):
         for match in pattern.finditer(text):
-            before = text[:match.start()]
-            negated = _NEGATED_SUBJECT.search(before) or _NEGATED_VERB.search(before[-24:])
+            negated = _under_negating_subject(text, marks, match.start()) or _NEGATED_VERB.search(
+                text[max(0, match.start() - 24):match.start()])
             rebutted = REBUTTAL.search(match.group())
             balance += -sign if bool(negated) != bool(rebutted) else sign
     return balance
