@@ -95,12 +95,11 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across"
                                  "toward", "into", "around", "inside", "via"})
 # `X, who ...`, `X, a ...`, `X, 45,`; not `whose` (`Pessamit, whose ancestral territory ...`, `the MQM-P, whose
 # members ...`: places and parties have a `whose` too) nor a quantity (`Pioneers Park, a few hundred protesters`).
-_APPOSITIVE = re.compile(r",\s+(?:(who|himself|herself|(?:a|an)(?!\s(?:few|dozen|handful|number|crowd|group)\b)|former|"
-                         r"retired|\d{1,3},)\s|\w)")
+_CROWD = r"(?:few|dozen|handful|number|crowd|group)\b"
+_APPOSITIVE = re.compile(r",\s+(?:(who|himself|herself|(?:a|an)(?!\s" + _CROWD + r")|former|retired|\d{1,3},)\s|\w)")
 # A crowd after a comma is the next clause's subject, not an appositive: `At Pioneers Park, a few hundred
 # protesters held up signs`.
-QUANTITY = re.compile(r"(?:a|an)\s(?:few|dozen|handful|number|crowd|group)\b|(?:hundreds|thousands|dozens|several)\b",
-                      re.IGNORECASE)
+QUANTITY = re.compile(r"(?:a|an)\s" + _CROWD + r"|(?:hundreds|thousands|dozens|several)\b", re.IGNORECASE)
 
 
 class Token(NamedTuple):
@@ -291,9 +290,7 @@ def looks_like_name(run: Run) -> bool:
             return False  # `Satpol PP`: a two-letter acronym ends an agency's name, never a person's (but `II`)
     if name[0].low in FUNCTION_WORDS:
         return False
-    last = name[-1].low
-    if len(name) > 1 and name[0].low not in FIRST_NAMES and last not in ROLE_NOUNS and last.endswith("s") and (
-            last[:-1] in ROLE_NOUNS):
+    if len(name) > 1 and name[0].low not in FIRST_NAMES and _plural_role(name[-1].low):
         return False  # `Federated Farmers`, `Concerned Parents`: a body of members (but `Peter Sellers`)
     if name[0].low in MONTHS_DAYS and not (
             len(name) > 1 and name[0].low in FIRST_NAMES and name[1].start == name[0].end + 1):
@@ -306,6 +303,11 @@ def looks_like_name(run: Run) -> bool:
             not surname_title):
         return False  # but `John Major`, `Rosalind Cardinal`: family names that are also titles
     return not (len(name) > 1 and all(w.low in COUNTRIES | CITIES | REGION_WORDS for w in name))
+
+
+def _plural_role(word: str) -> bool:
+    """`farmers`, `teachers`: the plural of a role noun, a group of people rather than one."""
+    return word not in ROLE_NOUNS and word.endswith("s") and word[:-1] in ROLE_NOUNS
 
 
 def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
@@ -331,7 +333,7 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
     if QUANTITY.match(phrase.group(1)):
         return False
     first = re.match(r"[\w-]+", phrase.group(1).lower())
-    if first and first.group() not in ROLE_NOUNS and first.group().endswith("s") and first.group()[:-1] in ROLE_NOUNS:
+    if first and _plural_role(first.group()):
         return False  # `In Jaffna, teachers queued from early morning`: a plural opens the next clause
     for titled in _NAME_IN_PHRASE.finditer(phrase.group(1)):
         if titled.group(1).lower() in ROLE_NOUNS:
@@ -410,7 +412,7 @@ class Cast:
         for person in self.people:
             if fold(person.name).endswith(tail):
                 return person  # `Van Wyk` after `Pieter van Wyk`: the end of a known name, capitalised
-        words = fold(name).split()
+        words = tail.split()
         if len(words) == 2 and _PATRONYMIC.search(words[1]):
             same_given = [p for p in self.people if fold(p.name).split()[0] == words[0]]
             if len(same_given) == 1:
