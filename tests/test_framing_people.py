@@ -274,3 +274,37 @@ def test_names_listed_with_a_place_are_places() -> None:
     text = ('In Benito Juárez, the taps ran dry. Benito Juárez, Miguel Hidalgo and Álvaro Obregón lose supply '
             'for a day. "We have tanks," said Rosa Ortiz, a resident.')
     assert names(text) == ["Rosa Ortiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Rosa Lindqvist, better known at the harbour as Mama Rosa, runs the fish hall. "No," Mama Rosa said.',
+        'Deng, who is also known by his English name, Peter Deng, chairs the guild. "Wait," Peter Deng said.',
+        'Ramon Ortiz - known to everyone in the chamber as "Moncho" - voted no. "Never," Moncho said.',
+    ],
+)
+def test_a_second_name_the_story_gives_someone_is_the_same_person(text: str) -> None:
+    frame = frame_text(text)
+    assert len(frame.figures) == 1
+    assert frame.quotes[0].speaker == frame.figures[0].name
+
+
+def test_a_long_who_clause_of_what_someone_does_is_still_their_role() -> None:
+    text = ("Sutrisno, who has sold noodles from the same cart outside the old cinema on Jalan Merdeka for 26 years "
+            "and chairs the vendors' association, said the market was too far.")
+    assert "chairs the vendors' association" in (role_of(text, "Sutrisno") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Support is strongest in Tarma district, where the pit would lie. Its mayor, Ana Rojas, said yes.",
+         "Ana Rojas", "mayor of Tarma district"),
+        ("The Union of Bakers and Millers (UBM) sued. UBM welcomed the ruling. Its treasurer, Ole Berg, said so.",
+         "Ole Berg", "treasurer of the Union of Bakers and Millers"),
+        ("KNV welcomed the ruling. Its chairman, Piet Smit, said so.", "Piet Smit", "chairman of KNV"),
+    ],
+)
+def test_its_role_after_a_district_or_an_acronym_names_it(text: str, name: str, role: str) -> None:
+    assert role_of(text, name) == role

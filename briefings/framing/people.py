@@ -469,6 +469,9 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     things: set[str] = set()  # names the story describes as a firm, a town, a boat
     located: set[str] = set()  # full names that come right after `in`
     name_lists: list[list[str]] = []  # full names the story lists together (`A, B and C`)
+    alias_of: dict[str, Run] = {}  # a second name the story gives someone (folded) -> the name it stands for
+    alias_at: dict[int, Run] = {}  # where such a second name starts -> the name it stands for
+    aliased: dict[Run, Run] = {}  # each run that is a second name -> the first one
     for start, end in spans:
         listed: list[int] = []  # indices into `found` of this sentence's full names
         words = tokens(text, start, end)
@@ -477,6 +480,15 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         for run in runs(text, words):
             if not looks_like_name(run) or _named_after_someone(text, start, run):
                 continue
+            surface = _surface(text, run)
+            target = alias_at.get(run.title[0].start if run.title else run.start) or alias_of.get(fold(surface))
+            if target:
+                alias_of[fold(surface)] = target
+                aliased[run] = target
+                continue
+            alias = _ALIAS.match(text, run.end + (surface[-1] == "."), end)
+            if alias:
+                alias_at[alias.end()] = run
             ahead = index.get(run.start)
             if not run.title and ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
                 things.add(fold(_surface(text, run)))
@@ -539,18 +551,23 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                     word not in org_names) and word not in places:
                 cast.add(_surface(text, run), strong, None)
         accepted.append(run)
+    accepted += aliased
     mentions: list[Mention] = []
     person_runs: list[Run] = []
     quote_starts = [s for s, _ in quoted]
     matched: dict[str, Person | None] = {}
-    for run in sorted(accepted, key=lambda r: r.start):
+    def person_of(run: Run) -> Person | None:
+        if run in aliased:
+            return person_of(aliased[run])
         if len(run.name) > 1:
             surface = _surface(text, run)
             if surface not in matched:
                 matched[surface] = next((p for p in cast.people if same_person(surface, p.name)), None)
-            person = matched[surface]
-        else:
-            person = cast.by_surname(token_key(run.name[0].text), run.start, _courtesy_gender(run))
+            return matched[surface]
+        return cast.by_surname(token_key(run.name[0].text), run.start, _courtesy_gender(run))
+
+    for run in sorted(accepted, key=lambda r: r.start):
+        person = person_of(run)
         if person is None:
             continue
         cast.last_seen[person.ident] = run.start
@@ -660,6 +677,11 @@ def _courtesy_gender(run: Run) -> str | None:
 # name someone the story already knows by given name and surname.
 _PATRONYMIC = re.compile(r"(?:ovna|evna|ivna|ovich|evich|ovych|evych|ivych|ilyich)$")
 # Vessels go by people's names: `the rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`.
+# `Nestor Bautista, better known on the picket lines as Ka Tor,`, `Hendra, who is also known by his Chinese name,
+# Tan Hok Lie,`: the second name is the same person's, not another figure.
+_ALIAS = re.compile(r"\s*[,—–-]\s+(?:who\s+(?:is|was)\s+)?(?:(?:also|better|widely|popularly|commonly)\s+)?known\s+"
+                    r"(?:(?:to|on|in|at|among|around|across)\s+[^,;:.\"“”]{1,50}?\s+)?"
+                    r"(?:as\s+|by\s+(?:his|her|their)\s+[\w\s’'-]{0,30}?name,?\s+)[\"“‘']?")
 _VESSELS = frozenset({"boat", "ship", "vessel", "ferry", "tug", "tugboat", "lifeboat", "trawler", "yacht", "tanker",
                       "freighter", "liner", "frigate", "destroyer", "barge", "cutter", "submarine", "schooner"})
 

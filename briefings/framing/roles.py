@@ -280,7 +280,7 @@ _AS_ROLE = re.compile(
     r"(?:(?:is|was|has been|had been)\s+((?:a|an|the|one)\s.+)|(?:serves|served|works|worked) as\s+(.+))$",
     re.IGNORECASE,
 )
-DEFINING_WORDS = 20
+DEFINING_WORDS = 24
 _NESTED = re.compile(r"\s(?=(?:that|which|where|whose|who|and then)\s)", re.IGNORECASE)
 _AUXILIARIES = word_set("""
 is was are were be been has have had will would can could may might must shall should does did do not never
@@ -420,22 +420,35 @@ _ORGANISATION = re.compile(r"\b(?:the\s)?(?:[A-Z][\w'’.-]*\s(?:&\s|of\s(?:the\
                            r"(?:de|del|de la|do|da|dos|des|du|di|della)\s)?){0,5}[A-Z][\w'’.-]*")
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SPELLED_OUT = r"((?:[A-Z][\w'’-]*\s(?:(?:of|for|and|the|de|du)\s)*)+[A-Z][\w'’-]*)"  # `Union of Bakers (UBM)`
+_PLACE_BODIES = frozenset({"district", "province", "county", "region", "municipality", "parish", "ward", "village"})
+
+
 def _of_organisation(text: str, start: int, role: str) -> str:
     """`Its president, X` after a sentence naming Harlan & Sons: `president of Harlan & Sons`.
 
     The organisation is the last name before the sentence that holds an
-    organisation word (`Centre`, `Sons`, `Association`); without one the role
-    stays as written.
+    organisation word (`Centre`, `Sons`, `Association`, `Pacucha district`)
+    or is an acronym (`MESS`, spelled out where the story defines it:
+    `the Turkish Employers' Association of Metal Industries (MESS)`); without
+    one the role stays as written.
     """
     before = text[max(0, start - 400):start]
     names: list[str] = []
     for m in _ORGANISATION.finditer(before):
         found = m.group().rstrip(".")
         noun = re.search(r"(\w+)\s+$", before[max(0, m.start() - 30):m.start()])
+        after = re.match(r"\s([a-z]+)\b", before[m.end():])
         if noun and noun.group(1).lower() in ORG_WORDS:
             names.append(f"the {noun.group(1).lower()} {found}")  # `the judges' association Iustitia`
         elif any(w.lower().strip(".,") in ORG_WORDS for w in found.split()[1:]) or " & " in found:
             names.append(found)
+        elif after and after.group(1) in _PLACE_BODIES and "." not in found:
+            names.append(f"{found} {after.group(1)}")  # `Support is strongest in Pacucha district. Its mayor, X`
+        elif _ACRONYM.fullmatch(found) and found.lower() not in ROLE_NOUNS | TITLES:
+            spelled = re.search(_SPELLED_OUT + r"\s\(" + found + r"\)", text[:start])
+            names.append(spelled.group(1) if spelled else found)  # `MESS welcomed the decree. Its X`
     if not names:
         return role
     name = "the " + names[-1][4:] if names[-1].startswith("The ") else names[-1]

@@ -97,7 +97,9 @@ ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ru
                             r"superintendent|secretary|commissioner|sponsor|president of the republic|premier|cabinet|"
                             r"authority|agency|department|regulator|board|city hall|administration)\b",
                             re.IGNORECASE)
-CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|association|critic|protest\w*|"
+# An employers' or trade association speaks for business, not against the powers that be.
+CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|"
+                        r"(?<!employers['’] )(?<!employers )(?<!industry )(?<!trade )association|critic|protest\w*|"
                          r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
 MIDDLE_CUE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
                      r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
