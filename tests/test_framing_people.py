@@ -308,3 +308,22 @@ def test_a_long_who_clause_of_what_someone_does_is_still_their_role() -> None:
 )
 def test_its_role_after_a_district_or_an_acronym_names_it(text: str, name: str, role: str) -> None:
     assert role_of(text, name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ('"It was packed," said Omar Idrissi, a guide, outside the Hassan II mosque.', "Hassan II"),
+        ('"The springs are at risk," said Luisa Marchetti of the University of Padua Galileo Galilei.',
+         "Galileo Galilei"),
+    ],
+)
+def test_a_name_that_goes_on_a_building_or_an_organisation_is_not_a_person(text: str, not_a_person: str) -> None:
+    assert not_a_person not in names(text)
+    assert names('"Rates will stay where they are," said Bank of England Governor Andrew Bailey.') == ["Andrew Bailey"]
+
+
+def test_whose_office_reaches_a_name_with_a_title_and_names_the_body_with_its_place() -> None:
+    text = ('Opponents include the farmers\' bloc in the Sejm, whose leader, Sen. Adam Wolny, called the plan '
+            '"a betrayal of the villages" on Monday.')
+    assert role_of(text, "Adam Wolny") == "Sen.; leader of the farmers' bloc in the Sejm"

@@ -495,7 +495,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 continue  # `the volunteer rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`: a vessel
             if text[named_until:run.start] == " of ":
                 continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`: a person's place, not a person
-            if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end):
+            if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end) or _goes_on_organisation(
+                    text, start, run):
                 things.add(fold(_surface(text, run)))
                 continue
             if len(run.name) > 1:
@@ -627,7 +628,10 @@ a an the small large big tiny major leading local regional national state-owned 
 _IN_PLACE = re.compile(r"\b[Ii]n $")
 # `Hang Gai street`, `the São Benedito neighbourhood`: a name before a lower-case place noun names the place.
 _PLACE_AFTER = re.compile(r" (?:street|road|avenue|lane|square|district|neighbourhood|neighborhood|quarter|province|"
-                          r"county|river|valley|market|bridge|station|village|town|estate)\b")
+                          r"county|river|valley|market|bridge|station|village|town|estate|mosque|church|cathedral|"
+                          r"temple|shrine|hospital|airport|stadium|dam|museum)\b")
+# `the University of Naples Federico II`: a name that goes on after an organisation's `of` is the organisation's.
+_ORGANISATION_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 
 
 def _described_as_thing(text: str, end: int) -> bool:
@@ -665,6 +669,16 @@ def _described_as_thing(text: str, end: int) -> bool:
         phrase.append(low)
     head = phrase[-1] if phrase else ""
     return head in _THING_HEADS or (head.endswith("s") and head[:-1] in _THING_HEADS)  # `a union leader` is a person
+
+
+def _goes_on_organisation(text: str, start: int, run: Run) -> bool:
+    """`the University of Naples Federico II`, but `Bank of England Governor Andrew Bailey` is a person."""
+    head = run.title[0].start if run.title else run.start
+    match = _ORGANISATION_OF.search(text, max(start, head - 40), head)
+    if not match or any(t.low in TITLES or t.low in ROLE_NOUNS for t in run.title):
+        return False
+    word = match.group(1).lower()
+    return word in ORG_WORDS and word not in TITLES and word not in ROLE_NOUNS
 
 
 def _courtesy_gender(run: Run) -> str | None:

@@ -223,15 +223,23 @@ def role_inverted(text: str, start: int, run: Run) -> str | None:
 _WHOSE_TAIL = re.compile(r",\s+whose\s+([a-z][\w\s-]{1,40}?),\s+$")
 _WHOSE_BODY = re.compile(r".*\b(?:the|an?)\s+([^,;:()\"“”]{2,80})$", re.DOTALL)  # the last `the`: the nearest body
 WHOSE_WINDOW = 200
+_WHOSE_OUTER = re.compile(r"\b(?:the|an?)\s+([^,;:()\"“”.]{2,60}?)\s+(in|at)\s+(?:the|an?)\s+$")
 
 
 def role_whose(text: str, start: int, run: Run) -> str | None:
     """`the residents' association, whose president, X, said`: `president of the residents' association`."""
-    tail = _WHOSE_TAIL.search(text, max(start, run.start - WHOSE_WINDOW), run.start)
+    begin = run.title[0].start if run.title else run.start  # `whose leader, Sen. Carlos Moreno`
+    tail = _WHOSE_TAIL.search(text, max(start, begin - WHOSE_WINDOW), begin)
     if not tail or not _has_role_noun(tail.group(1)):
         return None
     body = _WHOSE_BODY.search(text, max(start, tail.start() - WHOSE_WINDOW), tail.start())
-    return f"{tail.group(1)} of the {body.group(1)}" if body else None
+    if not body:
+        return None
+    named = body.group(1)
+    outer = _WHOSE_OUTER.search(text, max(start, body.start(1) - WHOSE_WINDOW), body.start(1))
+    if outer:
+        named = f"{outer.group(1)} {outer.group(2)} the {named}"  # `the Peronist bloc in the Senate, whose leader`
+    return f"{tail.group(1)} of the {named}"
 
 
 def role_of_list(text: str, start: int, run: Run) -> str | None:
