@@ -180,3 +180,12 @@ def test_mrs_before_a_shared_surname_is_the_woman_and_a_dash_aside_keeps_the_sub
             'Karol Nowak - no relation to the minister - said the bill was wrong. "It breaks the law," he said.')
     assert speaker_of(text, "Where am I meant") == "Sheila Hartley"
     assert speaker_of(text, "It breaks the law") == "Karol Nowak"
+
+
+def test_he_said_after_a_paragraph_that_brings_someone_in_is_that_person() -> None:
+    text = ('"The route is safe," said Glen Moss, the energy minister.\n\n'
+            'Not everyone agrees. Darren Cole, a band councillor, has been pushing for a deal. He runs the '
+            'nation\'s development office.\n\n'
+            '"Take the valley off the table and we can talk," he said.')
+    frame = frame_text(text)
+    assert {q.text.split()[0]: q.speaker for q in frame.quotes}["Take"] == "Darren Cole"

@@ -327,3 +327,36 @@ def test_whose_office_reaches_a_name_with_a_title_and_names_the_body_with_its_pl
     text = ('Opponents include the farmers\' bloc in the Sejm, whose leader, Sen. Adam Wolny, called the plan '
             '"a betrayal of the villages" on Monday.')
     assert role_of(text, "Adam Wolny") == "Sen.; leader of the farmers' bloc in the Sejm"
+
+
+def test_given_names_alone_after_the_full_name_and_a_malay_binti_name_are_one_person() -> None:
+    text = ('Sigrún Ósk Jónsdóttir, a fish farmer, backs the permit. "We need the jobs here," Sigrún Ósk said.\n\n'
+            'Nur Aisyah binti Hamzah, a councillor, opposes it. "Not in this bay," Nur Aisyah said.')
+    assert sorted(names(text)) == ["Nur Aisyah binti Hamzah", "Sigrún Ósk Jónsdóttir"]
+
+
+def test_two_letter_initials_of_cyrillic_names_and_a_kin_clause_make_a_person() -> None:
+    text = ('Its head, Ch. Batbold, will lead the inquiry. D. Oyun, whose younger son was on the shift, '
+            'waited at the hall. "We know nothing," she said.')
+    assert sorted(names(text)) == ["Ch. Batbold", "D. Oyun"]
+
+
+def test_a_ship_named_with_a_courtesy_title_after_its_vessel_noun_is_no_person() -> None:
+    text = ('The bulk carrier Lady Imogen loaded in March. "The port is full," said Ruth Dacres, a pilot.')
+    assert names(text) == ["Ruth Dacres"]
+
+
+def test_its_mayor_after_the_municipality_of_a_place() -> None:
+    text = "Between them stands the municipality of Vopnafjörður. Its mayor, Anna Sif Ragnarsdóttir, said no."
+    assert role_of(text, "Anna Sif Ragnarsdóttir") == "mayor of the municipality of Vopnafjörður"
+
+
+def test_a_party_after_of_is_no_person_but_a_minister_of_a_portfolio_still_is() -> None:
+    text = '"It is confiscation," said Juan Etcheverry of the Partido Nacional, a senator.'
+    assert names(text) == ["Juan Etcheverry"]
+
+
+def test_a_family_name_first_vouches_for_a_three_part_chinese_name() -> None:
+    text = ('Lim Boon Hock, the opposition assemblyman for Kapar, wants the rise shelved. "It is too much," Lim said.')
+    assert names(text) == ["Lim Boon Hock"]
+    assert role_of(text, "Lim Boon Hock") == "the opposition assemblyman for Kapar"

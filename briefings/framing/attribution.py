@@ -33,6 +33,7 @@ from briefings.framing.speakers import choose
 
 LOOKBACK_SENTENCES = 8
 SPEAKER_LOOKBACK = 5
+SUBJECT_CHAIN = 3  # `X ... . He keeps ... . "...," he said.`: how many opening pronouns a subject reaches through
 ROLE_LOOKBACK = 60
 HEAD_MODIFIERS = 5  # `Clinton's top foreign policy aide Jake Sullivan`: modifiers between a name and the head
 # Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
@@ -405,6 +406,9 @@ class Attributor:
         for mention in doc.mentions_in(here.start, offset):
             if self._compatible(mention.person, gender):
                 return mention.person
+        subject = self._opening_subject(here.index - 1, gender, SUBJECT_CHAIN)
+        if subject is not None:
+            return subject
         first = max(0, here.index - LOOKBACK_SENTENCES)
         for index in range(here.index - 1, max(first, here.index - SPEAKER_LOOKBACK) - 1, -1):
             for ident in self.speech_subjects(index):
@@ -415,6 +419,29 @@ class Attributor:
             for mention in doc.mentions_in(sentence.start, sentence.end):
                 if self._compatible(mention.person, gender):
                     return mention.person
+        return None
+
+    def _opening_subject(self, index: int, gender: str, depth: int) -> int | None:
+        """The person whose name (or `he`/`she`) opens sentence `index`, when they fit `gender`.
+
+        The subject of the sentence just before is the likeliest antecedent
+        of a pronoun (`Darren Cardinal ... has been pushing for a deal.` /
+        `"Take the valley off the table," he said.`), ahead of a speaker
+        further back; a pronoun that opens it passes the question on.
+        """
+        if index < 0 or depth <= 0:
+            return None
+        sentence = self.doc.sentences[index]
+        opening = re.match(r"[\s\"“”‘’'(]*(\S+)", self.doc.text[sentence.start:sentence.end])
+        if opening is None:
+            return None
+        at = sentence.start + opening.start(1)
+        mention = self.doc.mention_at(at)
+        if mention is not None and not mention.quoted:
+            return mention.person if self._compatible(mention.person, gender) else None
+        word = opening.group(1).lower()
+        if PRONOUNS.get(word) == gender and word in ("he", "she"):
+            return self._opening_subject(index - 1, gender, depth - 1)
         return None
 
     def resolve_role(self, head: str, offset: int) -> int | None:

@@ -177,7 +177,7 @@ NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")
 # `Catarina Moura e Silva` (`y` and `e` join two surnames).
 NAME_PARTICLES = _words("""
 de, van, von, der, den, da, di, du, del, della, la, le, les, los, las, dos, das, bin, ibn, al, el, ter,
-ten, st, y, e, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, ben
+ten, st, y, e, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, binti, ben
 """)
 
 # Capitalised at the start of a sentence or in a headline, never a name.
@@ -207,6 +207,7 @@ diplomats, voters, residents, everyone, both, neither, either
 
 # Head nouns of a role: `political analyst`, `former minister`, `the spokesperson`.
 ROLE_NOUNS = _words("""
+assemblyman, assemblywoman, assemblymember, councilman, councilwoman, congresswoman,
 vicar, curate, chaplain, midfielder, striker, defender, goalkeeper, winger, pundit, planner, technician,
 analyst, historian, journalist, activist, leader, president, minister, dictator, envoy, spokesperson,
 spokesman, spokeswoman, advisor, adviser, deputy, candidate, member, members, coordinator, lecturer,

@@ -57,6 +57,7 @@ from briefings.framing.gazetteer import (
     word_set,
 )
 from briefings.framing.names import name_key, same_person, token_key
+from briefings.framing.text import DIGRAPH_INITIALS
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
 _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",
@@ -96,6 +97,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "across"
 # `X, who ...`, `X, a ...`, `X, 45,`; not `whose` (`Pessamit, whose ancestral territory ...`, `the MQM-P, whose
 # members ...`: places and parties have a `whose` too) nor a quantity (`Pioneers Park, a few hundred protesters`).
 _CROWD = r"(?:few|dozen|handful|number|crowd|group)\b"
+_WHOSE_KIN = re.compile(r",\s+whose\s+(?:[a-z-]+\s+)?(?:brother|sister|son|daughter|husband|wife|mother|father|"
+                        r"grandson|granddaughter|grandmother|grandfather|children|parents|nephew|niece|widow)s?\b")
 _APPOSITIVE = re.compile(r",\s+(?:(who|himself|herself|(?:a|an)(?!\s" + _CROWD + r")|former|retired|\d{1,3},)\s|\w)")
 # A crowd after a comma is the next clause's subject, not an appositive: `At Pioneers Park, a few hundred
 # protesters held up signs`.
@@ -230,7 +233,7 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end:right.start]
     if gap == " ":
         return not left.possessive
-    return gap == ". " and (len(left.text) == 1 or left.low in _TITLE_ABBREVIATIONS)
+    return gap == ". " and (len(left.text) == 1 or left.low in _TITLE_ABBREVIATIONS or left.low in DIGRAPH_INITIALS)
 
 
 def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
@@ -327,6 +330,8 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
     match = _APPOSITIVE.match(text, run.end, run.end + 40)
     if match and match.group(1):
         return True  # `X, who ...`, `X, 45,`
+    if _WHOSE_KIN.match(text, run.end, run.end + 40):
+        return True  # `B. Altantsetseg, whose younger brother was on the shift,`: only people have brothers
     phrase = re.match(r",\s+([^,.;:()]{2,80})", text[run.end:run.end + 90])
     if not phrase:
         return False
@@ -413,6 +418,11 @@ class Cast:
             if fold(person.name).endswith(tail):
                 return person  # `Van Wyk` after `Pieter van Wyk`: the end of a known name, capitalised
         words = tail.split()
+        if len(words) >= 2:
+            longer = [p for p in self.people if fold(p.name).startswith(tail[1:] + " ")]
+            if len(longer) == 1:  # `Einar Páll said` after `Einar Páll Kristjánsson`: the given names alone
+                self.by_name[name] = longer[0]
+                return longer[0]
         if len(words) == 2 and _PATRONYMIC.search(words[1]):
             same_given = [p for p in self.people if fold(p.name).split()[0] == words[0]]
             if len(same_given) == 1:
@@ -489,8 +499,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             alias = _ALIAS.match(text, run.end + (surface[-1] == "."), end)
             if alias:
                 alias_at[alias.end()] = run
-            ahead = index.get(run.start)
-            if not run.title and ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
+            ahead = index.get(run.title[0].start if run.title else run.start)
+            if ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
                 things.add(fold(_surface(text, run)))
                 continue  # `the volunteer rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`: a vessel
             if text[named_until:run.start] == " of ":
@@ -539,8 +549,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     for run, evidence in found:
         tail = tuple(w.low for w in run.name[-2:])
         if evidence or token_key(run.name[-1].text) in surname_evidence or (len(run.name) > 2 and tail in tails) or (
-                token_key(run.name[0].text) in surname_evidence and len(run.name) == 2):
-            # `Park said` vouches for `Park Ji-hoon`: a family name may come first
+                token_key(run.name[0].text) in surname_evidence and len(run.name) in (2, 3)):
+            # `Park said` vouches for `Park Ji-hoon`, `Teoh said` for `Teoh Chee Keong`: a family name may come first
             cast.add(_surface(text, run), evidence, gender_of(run))
             accepted.append(run)
     for run, strong, weak in singles:
@@ -563,7 +573,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
         if len(run.name) > 1:
             surface = _surface(text, run)
             if surface not in matched:
-                matched[surface] = next((p for p in cast.people if same_person(surface, p.name)), None)
+                matched[surface] = cast.by_name.get(surface) or next(
+                    (p for p in cast.people if same_person(surface, p.name)), None)
             return matched[surface]
         return cast.by_surname(token_key(run.name[0].text), run.start, _courtesy_gender(run))
 
@@ -696,7 +707,8 @@ _PATRONYMIC = re.compile(r"(?:ovna|evna|ivna|ovich|evich|ovych|evych|ivych|ilyic
 _ALIAS = re.compile(r"\s*[,—–-]\s+(?:who\s+(?:is|was)\s+)?(?:(?:also|better|widely|popularly|commonly)\s+)?known\s+"
                     r"(?:(?:to|on|in|at|among|around|across)\s+[^,;:.\"“”]{1,50}?\s+)?"
                     r"(?:as\s+|by\s+(?:his|her|their)\s+[\w\s’'-]{0,30}?name,?\s+)[\"“‘']?")
-_VESSELS = frozenset({"boat", "ship", "vessel", "ferry", "tug", "tugboat", "lifeboat", "trawler", "yacht", "tanker",
+_VESSELS = frozenset({"boat", "ship", "vessel", "carrier", "dredger", "ferry", "tug", "tugboat", "lifeboat",
+                      "trawler", "yacht", "tanker",
                       "freighter", "liner", "frigate", "destroyer", "barge", "cutter", "submarine", "schooner"})
 
 
@@ -710,8 +722,9 @@ def _named_after_someone(text: str, start: int, run: Run) -> bool:
     if not run.title:
         return False
     last = run.title[-1]
-    if last.low in ORG_WORDS and last.low not in TITLES and last.low not in ROLE_NOUNS and not re.search(
-            r"\bof (?:the )?$", text[max(start, run.title[0].start - 8):run.title[0].start]):
+    office = re.search(r"\b([\w-]+) of (?:the )?$", text[max(start, run.title[0].start - 40):run.title[0].start])
+    if last.low in ORG_WORDS and last.low not in TITLES and last.low not in ROLE_NOUNS and not (
+            office and (office.group(1).lower() in TITLES or office.group(1).lower() in ROLE_NOUNS)):
         return True  # but `Minister of Transport Pieter van Wyk`, `Speaker of the House Newt Gingrich`
     if run.title[0].low not in _COURTESY:
         return False

@@ -430,7 +430,8 @@ _ORGANISATION = re.compile(r"\b(?:the\s)?(?:[A-Z][\w'’.-]*\s(?:&\s|of\s(?:the\
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _SPELLED_OUT = r"((?:[A-Z][\w'’-]*\s(?:(?:of|for|and|the|de|du)\s)*)+[A-Z][\w'’-]*)"  # `Union of Bakers (UBM)`
-_PLACE_BODIES = frozenset({"district", "province", "county", "region", "municipality", "parish", "ward", "village"})
+_PLACE_BODIES = frozenset({"district", "province", "county", "region", "municipality", "parish", "ward", "village",
+                           "town", "city"})
 
 
 def _of_organisation(text: str, start: int, role: str) -> str:
@@ -448,8 +449,11 @@ def _of_organisation(text: str, start: int, role: str) -> str:
         found = m.group().rstrip(".")
         noun = re.search(r"(\w+)\s+$", before[max(0, m.start() - 30):m.start()])
         after = re.match(r"\s([a-z]+)\b", before[m.end():])
+        of_body = re.search(r"(\w+)\s+of\s+$", before[max(0, m.start() - 30):m.start()])
         if noun and noun.group(1).lower() in ORG_WORDS:
             names.append(f"the {noun.group(1).lower()} {found}")  # `the judges' association Iustitia`
+        elif of_body and of_body.group(1).lower() in _PLACE_BODIES:
+            names.append(f"the {of_body.group(1).lower()} of {found}")  # `the municipality of Múlaþing. Its mayor`
         elif any(w.lower().strip(".,") in ORG_WORDS for w in found.split()[1:]) or " & " in found:
             names.append(found)
         elif after and after.group(1) in _PLACE_BODIES and "." not in found:

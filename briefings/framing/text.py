@@ -21,6 +21,9 @@ from dataclasses import dataclass
 
 from briefings.framing.gazetteer import FUNCTION_WORDS, word_set
 
+# Initials of names written from Cyrillic take two letters for one sound: `Ch. Saranchimeg`, `Ts. Oyun`,
+# `Yu. Andropov`.
+DIGRAPH_INITIALS = frozenset({"ch", "sh", "zh", "kh", "ts", "yu", "ya"})
 ABBREVIATIONS = word_set("""
 mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev messrs mt ft fr md mohd hon rt
 supt insp pres det cpl pvt amb
@@ -108,7 +111,7 @@ def is_abbreviation(text: str, period: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     token = match.group(1)
-    return len(token) == 2 and token[0].isupper()  # an initial: `J. Smith`
+    return (len(token) == 2 and token[0].isupper()) or word in DIGRAPH_INITIALS  # an initial: `J. Smith`
 
 
 def _next_starts_sentence(text: str, pos: int, end: int) -> bool:
