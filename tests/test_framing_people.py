@@ -360,3 +360,11 @@ def test_a_family_name_first_vouches_for_a_three_part_chinese_name() -> None:
     text = ('Lim Boon Hock, the opposition assemblyman for Kapar, wants the rise shelved. "It is too much," Lim said.')
     assert names(text) == ["Lim Boon Hock"]
     assert role_of(text, "Lim Boon Hock") == "the opposition assemblyman for Kapar"
+
+
+def test_an_appositive_after_jr_vouches_and_a_clause_after_a_comma_is_no_role() -> None:
+    text = "Garfield Pryce Jr., the company's chief executive, said the mine would open on time."
+    assert [(f.name, f.role) for f in frame_text(text).figures] == [
+        ("Garfield Pryce Jr.", "the company's chief executive")]
+    text = 'For Lin Mei-ling, the answer has never changed. "Close it," Lin Mei-ling said.'
+    assert role_of(text, "Lin Mei-ling") is None

@@ -327,12 +327,13 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
             return True  # `historian X`, `the boat's owner, X, said`, `said the minister, X.`
     if run.name[-1].possessive:
         return False
-    match = _APPOSITIVE.match(text, run.end, run.end + 40)
+    end = run.end + 1 if run.name[-1].low in NAME_SUFFIXES and text.startswith(".", run.end) else run.end
+    match = _APPOSITIVE.match(text, end, end + 40)  # after `Jr.` too
     if match and match.group(1):
         return True  # `X, who ...`, `X, 45,`
-    if _WHOSE_KIN.match(text, run.end, run.end + 40):
+    if _WHOSE_KIN.match(text, end, end + 40):
         return True  # `B. Altantsetseg, whose younger brother was on the shift,`: only people have brothers
-    phrase = re.match(r",\s+([^,.;:()]{2,80})", text[run.end:run.end + 90])
+    phrase = re.match(r",\s+([^,.;:()]{2,80})", text[end:end + 90])
     if not phrase:
         return False
     if QUANTITY.match(phrase.group(1)):

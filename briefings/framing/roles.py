@@ -131,6 +131,9 @@ def _appositive(phrase: str) -> str | None:
     if not words or len(words) > MAX_ROLE_WORDS or words[0] in SPEECH_VERBS or words[0] in ("and", "or", "no"):
         return None  # `, no relation to the mayor,` says who they are not
     if _STARTERS.match(phrase):
+        head = _RELATIVE.split(phrase, maxsplit=1)[0]
+        if not clause and any(w in _AUXILIARIES for w in _words(head)[1:]):
+            return None  # `For Lin Mei-hua, the answer has never changed`: a clause with its own verb
         return as_noun_phrase(phrase) if clause else phrase  # `who is a former minister`: its noun phrase
     if _has_role_noun(" ".join(words[:5])) and not any(w in _AUXILIARIES for w in words):
         return phrase  # `pastor of New Hope Church`, but not `According to X, students were disciplined`
