@@ -368,3 +368,8 @@ def test_an_appositive_after_jr_vouches_and_a_clause_after_a_comma_is_no_role() 
         ("Garfield Pryce Jr.", "the company's chief executive")]
     text = 'For Lin Mei-ling, the answer has never changed. "Close it," Lin Mei-ling said.'
     assert role_of(text, "Lin Mei-ling") is None
+
+
+def test_something_owned_is_no_person() -> None:
+    text = 'Aguas Norte, the state-owned water operator, wants a rise. "It is overdue," said Rosa Pinto, a councillor.'
+    assert names(text) == ["Rosa Pinto"]

@@ -638,6 +638,8 @@ a an the small large big tiny major leading local regional national state-owned 
 
 
 _IN_PLACE = re.compile(r"\b[Ii]n $")
+_OWNED = re.compile(r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:state|family|privately|publicly|foreign|city|government)"
+                    r"[- ]owned\b", re.IGNORECASE)
 # `Hang Gai street`, `the São Benedito neighbourhood`: a name before a lower-case place noun names the place.
 _PLACE_AFTER = re.compile(r" (?:street|road|avenue|lane|square|district|neighbourhood|neighborhood|quarter|province|"
                           r"county|river|valley|market|bridge|station|village|town|estate|mosque|church|cathedral|"
@@ -655,6 +657,8 @@ def _described_as_thing(text: str, end: int) -> bool:
     words = re.findall(r"[\w'’-]+", sentence_part)
     if not words or words[0].lower() == "which":
         return bool(words)
+    if _OWNED.match(sentence_part):
+        return True  # `Air Selangor, the state-owned water operator,`: people are not owned
     if [w.lower() for w in words[:3]] == ["one", "of", "the"]:
         words = words[2:]  # `Mai Linh, one of the few firms with electric cars`
     if words[0].lower() not in ("a", "an", "the"):
