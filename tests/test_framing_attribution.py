@@ -116,6 +116,11 @@ CASES = {
         'Economist Raj Patel runs the model. "We have done the maths," Patel tells me. "It works."',
         "It works", "Raj Patel",
     ),
+    "pronoun_after_the_one_person_named_before": (
+        'Kari Lund told the council the road must close. "Enough," Lund said. Those words were echoed by '
+        'Mei Tan, who runs the bakery and is no relation of the assemblyman. She added: "We lose trade."',
+        "We lose trade", "Mei Tan",
+    ),
 }
 
 

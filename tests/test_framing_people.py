@@ -373,3 +373,12 @@ def test_an_appositive_after_jr_vouches_and_a_clause_after_a_comma_is_no_role() 
 def test_something_owned_is_no_person() -> None:
     text = 'Aguas Norte, the state-owned water operator, wants a rise. "It is overdue," said Rosa Pinto, a councillor.'
     assert names(text) == ["Rosa Pinto"]
+
+
+def test_a_role_gives_the_sex_of_its_holder_not_of_the_people_it_relates_them_to() -> None:
+    from briefings.framing.people import gender_of
+
+    assert gender_of("Teoh Hui Min", "who runs the bakery and is no relation of the assemblyman") is None
+    assert gender_of("Ola Berg", "her chief adviser") is None
+    assert gender_of("Ola Berg", "wife of the mayor") == "f"
+    assert gender_of("Ola Berg", "the union's spokesman") == "m"

@@ -339,3 +339,28 @@ def test_a_planner_at_a_university_who_has_studied_the_question_is_an_observer()
             "Uche Nwosu, a planner at the University of Lagos who has studied market moves for a decade, said such "
             'moves often failed. "Roads come first," Nwosu said.')
     assert _sides(text)["Uche Nwosu"] == "observer"
+
+
+MIDDLE_ALLIES = """\
+Harbour board weighs the dredging contract
+
+PORTVIK, June 3 - The harbour board meets on Friday to decide whether to renew the dredging contract.
+
+Harbour master Ole Brandt supports the renewal. "The channel silts up every winter," Brandt said.
+
+Opponents were not persuaded. Kari Nystad, who chairs the fishermen's association, wants the contract scrapped. \
+"The dredgers have emptied our spawning grounds," Nystad said.
+
+Councillor Eva Strand wants a compromise: a contract renewed for one year only, with an independent survey of \
+the seabed. "One year, then we look," Strand said.
+
+Those words were echoed by Jonas Vik, who heads the harbour pilots' association. He sided with the councillor, \
+saying the pilots could live with a short contract if the survey was published.
+"""
+
+
+def test_who_sides_with_the_middle_camp_by_role_is_in_it() -> None:
+    side = _sides(MIDDLE_ALLIES)
+    assert side["Eva Strand"] == "compromise"
+    assert side["Jonas Vik"] == "compromise"
+    assert side["Ole Brandt"] != side["Kari Nystad"]

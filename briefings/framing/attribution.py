@@ -409,6 +409,13 @@ class Attributor:
         subject = self._opening_subject(here.index - 1, gender, SUBJECT_CHAIN)
         if subject is not None:
             return subject
+        if here.index and doc.sentences[here.index - 1].paragraph == here.paragraph:
+            # `Those words came from X, who heads the federation. She sided with ...`: the one person there
+            previous = doc.sentences[here.index - 1]
+            named = {m.person for m in doc.mentions_in(previous.start, previous.end)
+                     if not m.quoted and self._compatible(m.person, gender)}
+            if len(named) == 1:
+                return named.pop()
         first = max(0, here.index - LOOKBACK_SENTENCES)
         for index in range(here.index - 1, max(first, here.index - SPEAKER_LOOKBACK) - 1, -1):
             for ident in self.speech_subjects(index):
@@ -444,12 +451,14 @@ class Attributor:
             return self._opening_subject(index - 1, gender, depth - 1)
         return None
 
-    def resolve_role(self, head: str, offset: int) -> int | None:
+    def resolve_role(self, head: str, offset: int, *, strict: bool = False) -> int | None:
         """The person a role phrase (`the economist`) at `offset` refers to.
 
         In order: someone of that role named earlier in the paragraph; the
-        speaker of the sentence just before, in the same paragraph; the latest
-        person of that role named earlier; the only person of that role at all.
+        speaker of the sentence just before, in the same paragraph (not when
+        `strict`: the object of `sided with the mayor` is a mayor, whoever spoke
+        last); the latest person of that role named earlier; the only person of
+        that role at all.
         """
         doc = self.doc
         wanted = head.rstrip("s")
@@ -466,7 +475,7 @@ class Attributor:
         same = [m.person for m in doc.mentions_in(paragraph_start, offset) if fits(m.person)]
         if same:
             return same[-1]
-        if here.index and doc.sentences[here.index - 1].paragraph == here.paragraph:
+        if not strict and here.index and doc.sentences[here.index - 1].paragraph == here.paragraph:
             speakers = self.speech_subjects(here.index - 1)
             if speakers:
                 return speakers[0]

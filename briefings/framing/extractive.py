@@ -78,7 +78,7 @@ def read_roles(doc: Document) -> None:
             if occupation:
                 person.roles.append(occupation)
     for person in doc.cast.people:
-        person.gender = person.gender or gender_of(person.name, " ".join(person.roles))
+        person.gender = person.gender or gender_of(person.name, "; ".join(person.roles))
 
 
 def _headline(doc: Document) -> str | None:

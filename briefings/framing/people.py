@@ -374,10 +374,20 @@ def _weak_evidence(text: str, run: Run, previous: Token | None, following: Token
         text[previous.end:run.start] == " ")
 
 
+def _own_role_words(role: str) -> set[str]:
+    """The words of a role that describe its holder: `wife of the mayor` is hers, `the mayor` is not; `her
+    chief adviser` and `no relation of the opposition assemblyman` say nothing of the adviser's or her own sex."""
+    found: set[str] = set()
+    for part in fold(role).split(";"):
+        part = re.sub(r"^\W*(?:his|her|their)\s", "", part.strip())
+        found |= set(re.findall(r"[a-z]+", re.split(r"\b(?:of|to)\b", part, maxsplit=1)[0]))
+    return found
+
+
 def gender_of(name: Run | str, role: str = "") -> str | None:
     """'f', 'm' or None, from the given name, a feminine surname, or gendered role words."""
     words = [w.low for w in name.name] if isinstance(name, Run) else [fold(w) for w in name.split()]
-    role_words = set(re.findall(r"[a-z]+", fold(role)))
+    role_words = _own_role_words(role)
     if words and len(words) > 1:
         if words[0] in FEMALE_FIRST_NAMES and words[0] not in MALE_FIRST_NAMES:
             return "f"

@@ -61,7 +61,7 @@ from briefings.framing.attribution import Attribution, Attributor
 from briefings.framing.camps import Poles, _stem, best_split, find_poles, lean
 from briefings.framing.cues import PRONOUNS, STANCE_VERBS
 from briefings.framing.document import Document
-from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES, word_set
+from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES, ROLE_NOUNS, word_set
 from briefings.framing.people import tokens
 from briefings.framing.side_cues import (
     AGAINST_ACT,
@@ -323,17 +323,12 @@ class Reader:
                 carried[current] = True
         wanted = set(debaters)
         for ident in debaters:
-            for index in self.holders[ident].sentences:
-                sentence = doc.sentences[index]
-                text = doc.unquoted(sentence.start, sentence.end)
-                match = PARTS.search(text) or JOINS.search(text)
-                if not match:
-                    continue
-                weight = -RELATION_WEIGHT if PARTS.search(text) else RELATION_WEIGHT
-                target = self._object_of(sentence.start, text, match, ident)
+            for index, weight, target in self.relations(ident):
                 if target is not None and target in wanted:
                     self._edge(ident, target, weight, index)
-                elif target is None and (side_with := SIDES_WITH_GROUP.search(text)):
+                    continue
+                text = doc.unquoted(doc.sentences[index].start, doc.sentences[index].end)
+                if target is None and (side_with := SIDES_WITH_GROUP.search(text)):
                     # `sided with the operators`: with every holder whose role puts them among the operators
                     group = side_with.group(1)
                     members = [other for other in wanted - {ident} if self._group_of(group, other)]
@@ -355,6 +350,19 @@ class Reader:
                         if boss is not None and boss in wanted:
                             self._edge(ident, boss, RELATION_WEIGHT, -1)
 
+    def relations(self, ident: int) -> list[tuple[int, float, int | None]]:
+        """(sentence, weight, person acted on) of each relation verb in the holder's statements:
+        `criticized Y` parts (negative weight), `sided with the mayor` joins."""
+        found: list[tuple[int, float, int | None]] = []
+        for index in self.holders[ident].sentences:
+            sentence = self.doc.sentences[index]
+            text = self.doc.unquoted(sentence.start, sentence.end)
+            match = PARTS.search(text) or JOINS.search(text)
+            if match:
+                weight = -RELATION_WEIGHT if PARTS.search(text) else RELATION_WEIGHT
+                found.append((index, weight, self._object_of(sentence.start, text, match, ident)))
+        return found
+
     def own_words(self, ident: int) -> str:
         """What the holder says: their statement sentences outside quotes, and their quotes."""
         doc = self.doc
@@ -375,10 +383,16 @@ class Reader:
         """The first person other than `ident` the relation verb acts on (`criticized her`, `echoed X`)."""
         if match.start() < len(text) and not self._before(offset, text, match.start(), ident):
             return None
-        for word in tokens(text, match.start(), min(len(text), match.end() + OBJECT_CHARS)):
+        words = tokens(text, match.start(), min(len(text), match.end() + OBJECT_CHARS))
+        for n, word in enumerate(words):
             mention = self.doc.mention_at(offset + word.start)
             if mention is not None and not mention.quoted and mention.person != ident:
                 return mention.person
+            if word.low == "the" and n + 1 < len(words) and words[n + 1].low in ROLE_NOUNS:
+                # `sided with the mayor`, `rejected the minister's argument`: the one of that role
+                found = self.attributor.resolve_role(words[n + 1].low, offset + word.start, strict=True)
+                if found is not None and found != ident:
+                    return found
             if word.low in ("her", "him", "his"):
                 found = self.attributor.resolve_pronoun(offset + word.start, PRONOUNS[word.low])
                 if found is not None and found != ident:
@@ -595,6 +609,11 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
             continue
         holders[ident].side = reader.fixed_side(ident, regime_story)
     order = [i for i in order if i in holders]
+    for ident in order:  # `X sided with Seck`, who wants a compromise: X is in the middle camp too
+        if holders[ident].side is None and any(
+                weight > 0 and target in holders and holders[target].side == MIDDLE
+                for _, weight, target in reader.relations(ident)):
+            holders[ident].side = MIDDLE
     named = (question or "") + " " + (doc.text[doc.paragraphs[0].start:doc.paragraphs[0].end] if doc.paragraphs else "")
     debaters = [i for i in order if holders[i].side is None and (
         not _names_in(named, doc.cast.people[i].name) or _speaks(doc, attributions, i))]
