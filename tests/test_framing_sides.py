@@ -364,3 +364,25 @@ def test_who_sides_with_the_middle_camp_by_role_is_in_it() -> None:
     assert side["Eva Strand"] == "compromise"
     assert side["Jonas Vik"] == "compromise"
     assert side["Ole Brandt"] != side["Kari Nystad"]
+
+
+NOT_EVERY = """\
+Pool closure splits the village
+
+ARNES, July 9 - The parish council has voted to close the outdoor pool for good.
+
+Council chair Mette Holst said the repairs would cost more than a new sports hall. \
+"We cannot keep patching a pool that leaks," Holst said.
+
+Not every parent agreed. Sindre Aas, a father of three, said the children had nowhere else to swim. \
+"Close the pool and you close the summer," Aas said.
+
+Middle ways were scarce. Councillor Rune Dahl has taken a middle course, proposing to keep the pool open \
+for two more summers while a new one is planned. "Two summers buys us time," Dahl said.
+"""
+
+
+def test_not_every_member_of_a_group_agreeing_parts_the_next_holder_and_a_middle_course_is_the_middle() -> None:
+    side = _sides(NOT_EVERY)
+    assert side["Mette Holst"] != side["Sindre Aas"]
+    assert side["Rune Dahl"] == "compromise"

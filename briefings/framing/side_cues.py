@@ -17,7 +17,7 @@ import re
 # Relative cues: the holder coming in stands apart from / with the holder discussed before.
 CONTRAST_CUE = re.compile(
     r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
-    r"\b(?:disagree[sd]?|not everyone|not all|sees? it differently|saw it differently|pushed back|"
+    r"\b(?:disagree[sd]?|not everyone|not every|not all|sees? it differently|saw it differently|pushed back|"
     r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike|fired back|shot back|"
     r"the opposite|dissatisfied|not satisfied|(?:does|did|do|would) not satisfy|"
     r"hit back|drew (?:a )?(?:sharp |swift |quick )?(?:response|rebukes?|criticism|fire))\b",
@@ -102,7 +102,8 @@ CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|"
                         r"(?<!employers['’] )(?<!employers )(?<!industry )(?<!trade )association|critic|protest\w*|"
                          r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
 MIDDLE_CUE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
-                     r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle)\b", re.IGNORECASE)
+                     r"split the difference|meet (?:them )?(?:in|half) ?way|meet in the middle|"
+                        r"middle (?:course|path))\b", re.IGNORECASE)
 BOTH_SIDES = re.compile(r"\bboth (?:camps|sides)\b", re.IGNORECASE)
 # Who studies or teaches a field at a school judges the debate from outside (`who studies drug policy at`).
 STUDIES = re.compile(r"\bwho (?:now )?(?:studies|researches|teaches|lectures)\b[^,;]{0,60}\bat\b[^,;]{0,60}"
@@ -127,14 +128,15 @@ NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno po
                       r"sides?\b|\b(?:remain|remains|remained|stay|stays|stayed|am|are) neutral\b|"
                       r"\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b", re.IGNORECASE)
 # A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
-THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|"
+THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|\ba middle (?:course|path)\b|"
                     r"\bbetween (?:them|the two (?:camps|sides)) (?:stands?|sits?)\b|\ba way between\b|"
                     r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
                     re.IGNORECASE)
 # In the holder's own words, an amendment of theirs or one they back is the third position too (`said his amendment
 # had the support of three members`, `I'll vote for Councillor B's amendment`, `would table an amendment`).
 OWN_THIRD = re.compile(r"\b(?:his|her|their) (?:own )?amendments?\b|"
-                       r"\b(?:table|tabled|tabling|propose|proposed|proposing|put forward|move|moved) an amendment\b|"
+                       r"\b(?:table|tabled|tabling|propose|proposed|proposing|put forward|move|moved) "
+                       r"(?:an amendment|amendments)\b|"
                        r"\bvote for [\w\s.’']{0,40}?\bamendment\b", re.IGNORECASE)
 # Only in the sentence before: an opponent's own words often ask for `a different approach`.
 THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
