@@ -121,6 +121,16 @@ CASES = {
         'Mei Tan, who runs the bakery and is no relation of the assemblyman. She added: "We lose trade."',
         "We lose trade", "Mei Tan",
     ),
+    "shared_surname_alone_keeps_meaning_the_first": (
+        'Mayor Ana Horvat wants the pier rebuilt. "It is our front door," Horvat said. The pier was built in 1961 '
+        'by her grandfather, Josip Horvat. "Nobody else will pay for it," Horvat said.',
+        "Nobody else will pay", "Ana Horvat",
+    ),
+    "shared_surname_with_a_title_is_the_one_who_bore_it": (
+        'Ivo Park runs the ferry. "We sail at dawn," Park said. Professor Lena Park, no relation, studies the '
+        'tides. "Dawn is the worst hour," Professor Park said.',
+        "Dawn is the worst", "Lena Park",
+    ),
 }
 
 

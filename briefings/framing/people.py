@@ -410,6 +410,8 @@ class Cast:
         self.mentions: list[Mention] = []
         self.last_seen: dict[int, int] = {}  # person -> start of their latest mention, while reading
         self.by_name: dict[str, Person] = {}  # exact spellings already placed
+        self.alone: dict[str, int] = {}  # name word -> the person it last meant on its own, while reading
+        self.titles: dict[int, set[str]] = {}  # person -> the titles their mentions carried so far, while reading
 
     def add(self, name: str, strong: bool, gender: str | None) -> Person | None:
         """Add a person, or merge into the one already known under a variant of `name`.
@@ -452,18 +454,28 @@ class Cast:
         self.by_name[name] = person
         return person
 
-    def by_surname(self, key: str, before: int, gender: str | None = None) -> Person | None:
+    def by_surname(self, key: str, before: int, gender: str | None = None,
+                   titles: frozenset[str] = frozenset()) -> Person | None:
         """The person a lone name word refers to: surname first, then given name, then a first surname.
 
         Spanish and Portuguese names carry two surnames and the first is the
-        one used alone: `Echeverría` is Ricardo Echeverría Saavedra.
+        one used alone: `Echeverría` is Ricardo Echeverría Saavedra. Of two
+        people sharing the surname, a title picks the one who bore it
+        (`Professor Kim` after `Professor Kim Soo-yeon`); else the one the
+        story already calls by the surname alone keeps it (`Radić said` is
+        still the mayor after `Nikola Radić said`), else the latest named.
         """
         for attr in ("last_key", "first_key"):
             hits = [p for p in self.people if getattr(p, attr) == key]
             if gender and len(hits) > 1:  # `Mrs Hartley` of Sheila and Dennis Hartley is Sheila
                 hits = [p for p in hits if p.gender == gender] or hits
+            if titles and len(hits) > 1:
+                hits = [p for p in hits if titles & self.titles.get(p.ident, set())] or hits
             if len(hits) == 1:
                 return hits[0]
+            alone = [p for p in hits if self.alone.get(key) == p.ident]
+            if alone and not titles:
+                return alone[0]
             if hits:
                 return self.latest(hits, before)
         if key in FIRST_NAMES:
@@ -587,13 +599,16 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
                 matched[surface] = cast.by_name.get(surface) or next(
                     (p for p in cast.people if same_person(surface, p.name)), None)
             return matched[surface]
-        return cast.by_surname(token_key(run.name[0].text), run.start, _courtesy_gender(run))
+        return cast.by_surname(token_key(run.name[0].text), run.start, _courtesy_gender(run), _titles(run))
 
     for run in sorted(accepted, key=lambda r: r.start):
         person = person_of(run)
         if person is None:
             continue
         cast.last_seen[person.ident] = run.start
+        cast.titles.setdefault(person.ident, set()).update(_titles(run))
+        if len(run.name) == 1 and not run.title:
+            cast.alone[token_key(run.name[0].text)] = person.ident
         k = bisect_right(quote_starts, run.start) - 1
         inside = k >= 0 and run.start < quoted[k][1]
         mentions.append(Mention(person.ident, run.start, run.end, "name", inside))
@@ -705,6 +720,11 @@ def _goes_on_organisation(text: str, start: int, run: Run) -> bool:
         return False
     word = match.group(1).lower()
     return word in ORG_WORDS and word not in TITLES and word not in ROLE_NOUNS
+
+
+def _titles(run: Run) -> frozenset[str]:
+    """The title words before a name (`Professor`, `Rep.`, `Dr.`), lower case, without their full stop."""
+    return frozenset(t.low.rstrip(".") for t in run.title if t.low.rstrip(".") in TITLES)
 
 
 def _courtesy_gender(run: Run) -> str | None:
