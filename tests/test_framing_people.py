@@ -382,3 +382,10 @@ def test_a_role_gives_the_sex_of_its_holder_not_of_the_people_it_relates_them_to
     assert gender_of("Ola Berg", "her chief adviser") is None
     assert gender_of("Ola Berg", "wife of the mayor") == "f"
     assert gender_of("Ola Berg", "the union's spokesman") == "m"
+
+
+def test_a_campus_after_a_university_is_a_place() -> None:
+    text = ("Rain tax divides the valley\n\nProf. Ada Obi, a planner at the University of Nigeria, Nsukka, who has "
+            "studied drainage, said the fee was fair. \"Pay for the gutters,\" Obi said.")
+    names = {f.name for f in frame_text(text).figures}
+    assert names == {"Ada Obi"}

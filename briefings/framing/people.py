@@ -529,7 +529,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             if text[named_until:run.start] == " of ":
                 continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`: a person's place, not a person
             if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end) or _goes_on_organisation(
-                    text, start, run):
+                    text, start, run) or _CAMPUS.search(text, max(start, run.start - 80), run.start):
                 things.add(fold(_surface(text, run)))
                 continue
             if len(run.name) > 1:
@@ -710,6 +710,10 @@ def _described_as_thing(text: str, end: int) -> bool:
         phrase.append(low)
     head = phrase[-1] if phrase else ""
     return head in _THING_HEADS or (head.endswith("s") and head[:-1] in _THING_HEADS)  # `a union leader` is a person
+
+
+# `the University of Nigeria, Nsukka`, `the University of the West Indies, Mona`: a campus is a place.
+_CAMPUS = re.compile(r"\bUniversity of (?:the )?(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*,\s$")
 
 
 def _goes_on_organisation(text: str, start: int, run: Run) -> bool:
