@@ -218,6 +218,8 @@ FLOORS = {  # series: (side_pairs, movers found, false moves at most)
     "kazakh-grain-export": (0.62, 1, 0),
     "sao-paulo-metro-pay": (0.44, 1, 0),
     "pzpn-term-limit": (0.55, 1, 0),
+    "kyrgyz-gold-mine-deal": (0.30, 0, 0),  # first look 0.34: three camps the frames do not tell apart
+    "wales-second-homes-levy": (0.30, 1, 0),  # first look 0.32
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
     "durban-port-pay": (0.88, 1, 0),
@@ -228,6 +230,8 @@ ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most),
     "kazakh-grain-export": (0.85, 1, 0),
     "sao-paulo-metro-pay": (0.83, 1, 0),
     "pzpn-term-limit": (0.97, 1, 0),
+    "kyrgyz-gold-mine-deal": (0.85, 1, 0),
+    "wales-second-homes-levy": (0.85, 1, 0),
 }
 
 
