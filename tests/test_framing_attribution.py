@@ -131,6 +131,26 @@ CASES = {
         'tides. "Dawn is the worst hour," Professor Park said.',
         "Dawn is the worst", "Lena Park",
     ),
+    "particle_surname_with_ms_or_mr": (
+        'Minister Sonia Ben Salem wants the tax. "It is overdue," Ms Ben Salem said. Karim Ben Salem, no relation, '
+        'runs the bakers\' union. "It will close shops," Mr Ben Salem said.',
+        "It will close shops", "Karim Ben Salem",
+    ),
+    "a_relative_brought_in_does_not_take_the_surname": (
+        'Omar Haddad sells bread in the old town. His father, Rami Haddad, opened the shop in 1979. '
+        'Haddad put it simply: "When bread goes up, everything goes up."',
+        "When bread goes up", "Omar Haddad",
+    ),
+    "a_first_surname_used_alone": (
+        'Ana Paz Mamani runs the utility. "The plant is safe," Paz said. Rubén Mamani Condori leads the farmers. '
+        '"Our wells are dry," Mamani said.',
+        "Our wells are dry", "Rubén Mamani Condori",
+    ),
+    "a_quote_paragraph_then_that_was_x": (
+        'Critics were not persuaded.\n\n"Nobody has seen the model."\n\nThat was Rodrigo Saavedra, an opposition '
+        'deputy from Santa Cruz.',
+        "Nobody has seen", "Rodrigo Saavedra",
+    ),
 }
 
 

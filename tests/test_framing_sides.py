@@ -386,3 +386,11 @@ def test_not_every_member_of_a_group_agreeing_parts_the_next_holder_and_a_middle
     side = _sides(NOT_EVERY)
     assert side["Mette Holst"] != side["Sindre Aas"]
     assert side["Rune Dahl"] == "compromise"
+
+
+def test_a_scientist_at_a_university_named_mayor_is_an_observer() -> None:
+    text = ("Lithium contract goes to the Senate\n\nEnergy Minister Marco Paz backs the contract. \"It is a good "
+            "deal,\" Paz said.\n\nOpponents were not persuaded. Rosa Vela, an opposition deputy, wants it "
+            "rejected. \"It is a blank cheque,\" Vela said.\n\nDr. Lucía Ugarte, a hydrogeologist at the Universidad "
+            "Mayor de San Andrés, said the water figures were unproven. \"Drill the wells first,\" she said.")
+    assert _sides(text)["Lucía Ugarte"] == "observer"

@@ -46,6 +46,10 @@ _NOBODY = -1  # an attribution to someone who is no named person (`the ministry 
 _CLAUSE_BREAK = re.compile(r"[,;:—–―]\s|\s(?:and|but|while|as|because|after|before|when)\s")
 
 
+# A paragraph that is only a quotation, and the next one opening on it: `That was X`, `Those were the words of X`.
+_POINTS_BACK = re.compile(r"(?:That|Those|These|Such)\s+(?:was|were|words|remarks|comments|are|is)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """One quotation and the person it is attributed to (None when nobody named)."""
@@ -336,12 +340,17 @@ class Attributor:
             found = self._subject(following.start, following.end)
             if found is not None:
                 return found, "next sentence"
+        alone = not doc.text[quote.close_at:doc.paragraphs[sentence.paragraph].end].strip(" .,!?")
+        if opens and alone and following is not None and following.paragraph == sentence.paragraph + 1 and \
+                _POINTS_BACK.match(doc.text, following.start):
+            found = self._subject(following.start, following.end)  # `"...." ¶ That was X, an opposition deputy`
+            if found is not None:
+                return found, "next sentence"
         previous = doc.sentences[sentence.index - 1] if sentence.index else None
         if previous is not None:
             same = previous.paragraph == sentence.paragraph
             if doc.text[previous.start:previous.end].rstrip().endswith(":"):
                 return self._subject(previous.start, previous.end), "colon"
-            alone = not doc.text[quote.close_at:doc.paragraphs[sentence.paragraph].end].strip(" .,!?")
             if not same and opens and alone:
                 earlier = [k for k, para in paragraph_of.items() if para == previous.paragraph]
                 if earlier and earlier[-1] in self.speakers:

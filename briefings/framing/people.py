@@ -412,6 +412,7 @@ class Cast:
         self.by_name: dict[str, Person] = {}  # exact spellings already placed
         self.alone: dict[str, int] = {}  # name word -> the person it last meant on its own, while reading
         self.titles: dict[int, set[str]] = {}  # person -> the titles their mentions carried so far, while reading
+        self.kin: set[int] = set()  # people brought in as someone's relative (`His son, X`)
 
     def add(self, name: str, strong: bool, gender: str | None) -> Person | None:
         """Add a person, or merge into the one already known under a variant of `name`.
@@ -467,21 +468,38 @@ class Cast:
         """
         for attr in ("last_key", "first_key"):
             hits = [p for p in self.people if getattr(p, attr) == key]
-            if gender and len(hits) > 1:  # `Mrs Hartley` of Sheila and Dennis Hartley is Sheila
-                hits = [p for p in hits if p.gender == gender] or hits
-            if titles and len(hits) > 1:
-                hits = [p for p in hits if titles & self.titles.get(p.ident, set())] or hits
-            if len(hits) == 1:
-                return hits[0]
-            alone = [p for p in hits if self.alone.get(key) == p.ident]
-            if alone and not titles:
-                return alone[0]
+            if hits and attr == "last_key":  # `Mamani` of Ana Lucía Quispe Mamani and Rubén Mamani Condori
+                hits += [p for p in self.people if len(p.keys) >= 3 and p.keys[-2] == key and p not in hits
+                         and key not in FIRST_NAMES]
             if hits:
-                return self.latest(hits, before)
+                return self.pick(hits, key, before, gender, titles)
         if key in FIRST_NAMES:
             return None
         hits = [p for p in self.people if len(p.keys) >= 3 and key in p.keys[1:-1]]
         return hits[0] if len(hits) == 1 else None  # two Garzas: which one the text must say
+
+    def pick(self, hits: list[Person], key: str, before: int, gender: str | None,
+             titles: frozenset[str]) -> Person:
+        """Which of the people a short reference (`Haldane`, `Ms Ben Ammar`) could mean it means."""
+        if gender and len(hits) > 1:  # `Mrs Hartley` of Sheila and Dennis Hartley is Sheila
+            hits = [p for p in hits if p.gender == gender] or hits
+        if titles and len(hits) > 1:
+            hits = [p for p in hits if titles & self.titles.get(p.ident, set())] or hits
+        if len(hits) > 1:  # `His father, Mokhtar Ben Hassine,` is a relative: the surname stays the subject's
+            hits = [p for p in hits if p.ident not in self.kin] or hits
+        if len(hits) == 1:
+            return hits[0]
+        alone = [p for p in hits if self.alone.get(key) == p.ident]
+        if alone and not titles:
+            return alone[0]
+        return self.latest(hits, before)
+
+    def by_name_end(self, surface: str, before: int, gender: str | None,
+                    titles: frozenset[str]) -> Person | None:
+        """The person a surname of several words (`Ben Ammar`, `de la Cruz`) refers to, when it ends known names."""
+        tail = " " + fold(surface)
+        hits = [p for p in self.people if fold(p.name).endswith(tail)]
+        return self.pick(hits, fold(surface), before, gender, titles) if hits else None
 
     def knows(self, key: str) -> bool:
         """Whether a lone name word refers to someone already in the cast."""
@@ -595,6 +613,10 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             return person_of(aliased[run])
         if len(run.name) > 1:
             surface = _surface(text, run)
+            if cast.by_name.get(surface) is None:  # `Mr Ben Ammar` of Leila and Nabil Ben Ammar: which one
+                ending = cast.by_name_end(surface, run.start, _courtesy_gender(run), _titles(run))
+                if ending is not None:
+                    return ending
             if surface not in matched:
                 matched[surface] = cast.by_name.get(surface) or next(
                     (p for p in cast.people if same_person(surface, p.name)), None)
@@ -607,8 +629,12 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             continue
         cast.last_seen[person.ident] = run.start
         cast.titles.setdefault(person.ident, set()).update(_titles(run))
-        if len(run.name) == 1 and not run.title:
+        if len(run.name) > 1 and _KIN_BEFORE.search(text, max(0, run.start - 40), run.start):
+            cast.kin.add(person.ident)
+        if not run.title and len(run.name) == 1:
             cast.alone[token_key(run.name[0].text)] = person.ident
+        elif not run.title and fold(person.name).endswith(" " + fold(_surface(text, run))):
+            cast.alone[fold(_surface(text, run))] = person.ident  # `Ben Hassine put it more simply`
         k = bisect_right(quote_starts, run.start) - 1
         inside = k >= 0 and run.start < quoted[k][1]
         mentions.append(Mention(person.ident, run.start, run.end, "name", inside))
@@ -712,6 +738,10 @@ def _described_as_thing(text: str, end: int) -> bool:
     return head in _THING_HEADS or (head.endswith("s") and head[:-1] in _THING_HEADS)  # `a union leader` is a person
 
 
+# `His father, Mokhtar Ben Hassine,`, `her son, Richard Haldane Jr.`: a relative the story brings in beside its subject.
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:late\s+|younger\s+|elder\s+|older\s+)?"
+                         r"(?:father|mother|son|daughter|brother|sister|wife|husband|grandfather|grandmother|uncle|aunt|nephew|niece|cousin),\s+$",
+                         re.IGNORECASE)
 # `the University of Nigeria, Nsukka`, `the University of the West Indies, Mona`: a campus is a place.
 _CAMPUS = re.compile(r"\bUniversity of (?:the )?(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*,\s$")
 

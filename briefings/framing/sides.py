@@ -127,6 +127,9 @@ _OFFICES = word_set("""
 rector dean chancellor provost president chair chairman chairwoman head director minister mayor councillor
 senator deputy leader secretary spokesman spokeswoman governor commissioner ceo founder
 """)
+# A specialist of a science at a university judges from outside: `a hydrogeologist at the Universidad Mayor`.
+_ACADEMIC_AT = re.compile(r"\b[a-z]+(?:ologist|ographer|eticist|ysicist|emist)\b[^;]{0,20}\bat (?:the )?[^;]{0,40}"
+                          r"\b(?:universit\w*|universidad|universiti|college|institute)\b")
 # What both camps should do, or where both are wrong, is a position between them, not a judgement from outside.
 _TELLS_BOTH = re.compile(r"\bboth (?:camps|sides) (?:should|must|need to|ought to|were wrong|are wrong)\b",
                          re.IGNORECASE)
@@ -513,7 +516,11 @@ class Reader:
         doc = self.doc
         roles = " ".join(doc.cast.people[ident].roles).lower()
         words = set(re.findall(r"[a-z]+", roles))
-        if (words & OBSERVER_ROLES or "political scientist" in roles) and not words & _OFFICES:
+        # an office before `at` (not `the Universidad Mayor`'s name)
+        offices = {w for part in roles.split(";")
+                   for w in re.findall(r"[a-z]+", re.split(r"\bat\b", part, maxsplit=1)[0])}
+        if (words & OBSERVER_ROLES or "political scientist" in roles or _ACADEMIC_AT.search(roles)) \
+                and not offices & _OFFICES:
             return OBSERVER  # a professor who is also the rector runs the institution the debate is about
         lead, here = self._coming_in(ident)
         taken = bool(FOR_CUE.search(lead + " " + here) or AGAINST_CUE.search(lead + " " + here))
