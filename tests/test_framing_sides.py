@@ -394,3 +394,12 @@ def test_a_scientist_at_a_university_named_mayor_is_an_observer() -> None:
             "rejected. \"It is a blank cheque,\" Vela said.\n\nDr. Lucía Ugarte, a hydrogeologist at the Universidad "
             "Mayor de San Andrés, said the water figures were unproven. \"Drill the wells first,\" she said.")
     assert _sides(text)["Lucía Ugarte"] == "observer"
+
+
+def test_on_his_side_joins_the_holder_before() -> None:
+    text = ("Bread subsidy cut divides Tunis\n\nCommerce Minister Leila Amri wants the subsidy replaced with cash. "
+            "\"The poor will get more,\" Amri said.\n\nBut union leader Mongi Sassi opposes the plan. \"Bread is not a "
+            "luxury,\" Sassi said.\n\nThe bakers are on his side. Nabil Trabelsi, who heads the bakers' federation, "
+            "said: \"Many of us will close.\"")
+    side = _sides(text)
+    assert side["Nabil Trabelsi"] == side["Mongi Sassi"] != side["Leila Amri"]

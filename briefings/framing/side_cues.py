@@ -25,7 +25,8 @@ CONTRAST_CUE = re.compile(
 )
 ALLIANCE_CUE = re.compile(
     r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
-    r"in the same vein|allies|ally|went further|goes further|go further|went even further|"
+    r"in the same vein|allies|ally|on (?:his|her|their|the same) side|"
+    r"went further|goes further|go further|went even further|"
     r"(?:a similar|the same) (?:argument|case|point|view|line))\b",
     re.IGNORECASE,
 )
@@ -89,7 +90,7 @@ SIDES_WITH_GROUP = re.compile(r"\b(?:sided|sides|siding|lined up|line up|stood|s
 RIVAL_OF = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+){0,2}(?:opponents?|critics?|rivals?|adversar(?:y|ies))\b",
                        re.IGNORECASE)
 ALLY_ROLE = re.compile(r"\b(?:advis[eo]r|deputy|aide|spokes(?:person|man|woman)|ally|chief of staff|"
-                        r"right-hand|assistant)\b", re.IGNORECASE)
+                        r"right-hand|assistant|state secretary|junior minister|under-?secretary)\b", re.IGNORECASE)
 REGIME_VOICE = re.compile(r"\b(?:loyalist|propagandist|state media|state television|state tv|regime|"
                            r"press secretary|presidential spokes\w+|kremlin spokes\w+)\b", re.IGNORECASE)
 REGIME_STORY = re.compile(r"\b(?:regime|dictator\w*|autocra\w+|authoritarian|junta)\b", re.IGNORECASE)
