@@ -17,8 +17,9 @@ pair to `tests/test_identity_pairs.py`), not a regex in `names.py`.
   language up front, which a name alone does not tell. Matching folds the
   differences between schemes anyway (see `names.py`).
 - `SLAVIC_ENDING`: surname endings that mark a name as a Slavic (or
-  Polish, or Lithuanian feminine) romanisation, the only names whose vowels are compared
-  loosely (`Lukashenka` / `Lukashenko`).
+  Polish, or Lithuanian feminine, or Latvian: `Petrovs`, `Kuzņecovs`)
+  romanisation, the only names whose vowels are compared loosely
+  (`Lukashenka` / `Lukashenko`).
 - `GENERATIONAL_SUFFIXES` (part of identity: Jr. is not Sr.) and
   `CREDENTIALS` (dropped: PhD says nothing about who).
 - `PARTICLES_ALSO_NAMES`: particles that are names too when they open one.
@@ -89,7 +90,7 @@ CYRILLIC: dict[str, str] = {
 
 SLAVIC_ENDING = re.compile(
     r"(?:sk(?:i|y|yi|yy|iy|ii|a|aya|aia|aja)|[ei]nk[oa]|vi?t?ch|ich|wicz|czyk|chyk|[oe]va?|yeva?|ava"
-    r"|[^e]au|ou|[iy]?uk|ushk[ao]|aya|aia|[iy]kh|yte|aite|iene)$"
+    r"|[^e]au|ou|[iy]?uk|ushk[ao]|aya|aia|[iy]kh|yte|aite|iene|[oe]vs)$"
 )
 
 GENERATIONAL_SUFFIXES: dict[str, str] = {

@@ -29,12 +29,14 @@ strict and every loosening is a named convention or a table row
    surname ending (`-ski/-sky`, `-enko/-enka`, `-vich`, `-ov/-ava`, `-au`,
    `-uk`, ...; `SLAVIC_ENDING`) is compared by its consonant skeleton after
    folding romanisation differences (`kh`/`h`/`g`, Belarusian `ou`/`au`,
-   initial `Ts`), so Tsikhanouskaya = Tikhanovskaya and Dabravolski =
+   initial `Ts`, Latvian and Polish `c` for `ts` and the Latvian men's `-s`:
+   Kuzņecovs = Kuznetsov, Petrovs = Petrov), so Tsikhanouskaya = Tikhanovskaya and Dabravolski =
    Dobrovolsky but Dabravolski is not Dubrouski. Feminine endings stay apart
    from masculine ones: Tsikhanouskaya is not her husband Tsikhanouski.
 6. **Given names must be the same name**: spelt alike, one an initial of the
    other (`J. Smith`), in one `GIVEN_NAME_GROUPS` row (Sviatlana = Svetlana,
-   Mohammed = Muhammad; Hanna = Anna only with Slavic surnames), or missing
+   Mohammed = Muhammad; Hanna = Anna, Igors = Igor only with Slavic surnames),
+   with `j` before a vowel as `y` (Tatjana = Tatyana), or missing
    on one side (a surname alone). Dan is not
    Don. Middle names may be missing on one side but not differ (George H. W.
    Bush is not George W. Bush). A two-word compound surname cited alone
@@ -82,6 +84,7 @@ _DIGRAPHS = (
     ("dz", "d"), ("tz", "z"),
 )
 _FEMININE = re.compile(r"(?:aya|aja|aia|ska|ova|ava|eva|ina|yna|ayte|ute|yte|ien[eė])$")
+_LATVIAN_MASCULINE = re.compile(r"([oe]v)s$")  # `-s` of Latvian men's surnames: Petrovs, Kuzņecovs
 _SOFT_U = re.compile(r"([aeo])u(?=[^aeiouy]|$)")
 _VOWELS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
@@ -93,6 +96,7 @@ _TITLE_WORDS = TITLES
 def _given_form(letters: str) -> str:
     """Fold the spelling differences between romanisations of one given name (`Yevgeniy`/`Evgeny`)."""
     letters = re.sub(r"y(?=[aeiou])", "i", letters)
+    letters = re.sub(r"(?<=[a-z])j(?=[aeiou])", "i", letters)  # Latvian, German, Polish `j`: Tatjana = Tatyana
     return re.sub(r"(?:iy|ii|yi|ij|y)$", "i", letters)
 
 
@@ -164,8 +168,10 @@ def name_tokens(name: str) -> list[str]:
 def _skeleton(word: str) -> str:
     """The consonant skeleton of a transliterated word, feminine endings marked `+f`."""
     feminine = len(word) > 4 and bool(_FEMININE.search(word))
+    word = _LATVIAN_MASCULINE.sub(r"\1", word)  # Latvian `Petrovs` is Russian `Petrov`
     if word.startswith("ts"):
         word = "t" + word[2:]
+    word = word.replace("ts", "c")  # Latvian and Polish `c` is `ts`: Kuzņecovs = Kuznetsov
     word = _SOFT_U.sub(r"\1v", word)
     for old, new in _DIGRAPHS:
         word = word.replace(old, new)
@@ -252,9 +258,18 @@ def _given_compatible(
     """Given names agree position by position (equal, an initial, one Slavic name) as far as both go."""
     return all(
         x == y or ((len(x) == 1 or len(y) == 1) and p == q)
-        or (slavic and _SLAVIC_GIVEN.get(_given_form(x), x) == _SLAVIC_GIVEN.get(_given_form(y), y))
+        or (slavic and _slavic_given(x) == _slavic_given(y))
         for x, y, p, q in zip(ka, kb, ia, ib, strict=False)
     )
+
+
+def _slavic_given(key: str) -> str:
+    """A given name's group among Slavic names, Latvian men's `-s` off (`Aleksandrs`, `Igors` are Aleksandr, Igor)."""
+    for form in (key, key[:-1] if key.endswith("s") else ""):
+        group = _SLAVIC_GIVEN.get(_given_form(form)) or _GIVEN.get(_given_form(form))
+        if form and group:
+            return group
+    return key
 
 
 def _compound_surname_of(short: tuple[str, ...], long: tuple[str, ...], first: str) -> bool:
