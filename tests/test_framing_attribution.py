@@ -146,6 +146,11 @@ CASES = {
         '"Our wells are dry," Mamani said.',
         "Our wells are dry", "Rubén Mamani Condori",
     ),
+    "pronoun_after_a_subject_with_a_role_before_the_name": (
+        'Councillor Lieve Janssens wants the ban kept. "It works," Janssens said.\n\nTransport economist Isabelle '
+        'Maes of the university says each camp has a point.\n\n"The ban has a cliff edge," she said.',
+        "The ban has a cliff", "Isabelle Maes",
+    ),
     "a_quote_paragraph_then_that_was_x": (
         'Critics were not persuaded.\n\n"Nobody has seen the model."\n\nThat was Rodrigo Saavedra, an opposition '
         'deputy from Santa Cruz.',

@@ -458,6 +458,12 @@ class Attributor:
         word = opening.group(1).lower()
         if PRONOUNS.get(word) == gender and word in ("he", "she"):
             return self._opening_subject(index - 1, gender, depth - 1)
+        words = tokens(self.doc.text, sentence.start, sentence.end)
+        if words and words[0].capitalised and word not in _DETERMINERS:  # `Transport economist Isabelle Van Hecke`
+            found = self._noun_phrase(words, 0)
+            if found is not None and found[0] is not None and found[0] != _NOBODY and self._compatible(found[0],
+                                                                                                          gender):
+                return found[0]
         return None
 
     def resolve_role(self, head: str, offset: int, *, strict: bool = False) -> int | None:
