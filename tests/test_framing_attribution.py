@@ -151,6 +151,11 @@ CASES = {
         'Maes of the university says each camp has a point.\n\n"The ban has a cliff edge," she said.',
         "The ban has a cliff", "Isabelle Maes",
     ),
+    "a_trade_named_by_its_field": (
+        'Dr Luyando Banda, who lectures in economics at the University of Zambia, doubts the estimate. '
+        '"The debate is about a number," the economist said.',
+        "The debate is about", "Luyando Banda",
+    ),
     "a_quote_paragraph_then_that_was_x": (
         'Critics were not persuaded.\n\n"Nobody has seen the model."\n\nThat was Rodrigo Saavedra, an opposition '
         'deputy from Santa Cruz.',

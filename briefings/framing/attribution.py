@@ -35,6 +35,7 @@ LOOKBACK_SENTENCES = 8
 SPEAKER_LOOKBACK = 5
 SUBJECT_CHAIN = 3  # `X ... . He keeps ... . "...," he said.`: how many opening pronouns a subject reaches through
 ROLE_LOOKBACK = 60
+FIELD_PREFIX = 7  # `the economist` is the one `who lectures in economics`: a trade and its field share a stem
 HEAD_MODIFIERS = 5  # `Clinton's top foreign policy aide Jake Sullivan`: modifiers between a name and the head
 # Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
 INVERSION_VERBS = word_set("""
@@ -485,7 +486,8 @@ class Attributor:
         def fits(ident: int) -> bool:  # `the researcher` is the one `who researches library policy`
             roles = doc.cast.people[ident].roles
             return any(wanted in role.lower() for role in roles) or any(
-                _stem(w) == stem for role in roles for w in re.findall(r"[a-z]+", role.lower()))
+                _stem(w) == stem or (len(stem) >= FIELD_PREFIX and w.startswith(stem[:FIELD_PREFIX]))
+                for role in roles for w in re.findall(r"[a-z]+", role.lower()))  # `the economist`: `in economics`
 
         same = [m.person for m in doc.mentions_in(paragraph_start, offset) if fits(m.person)]
         if same:
