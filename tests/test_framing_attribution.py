@@ -156,6 +156,11 @@ CASES = {
         '"The debate is about a number," the economist said.',
         "The debate is about", "Luyando Banda",
     ),
+    "a_quote_paragraph_then_its_speaker_saying_it_again": (
+        'Minister Ilze Berzina wants the switch now.\n\n"We are asking for time."\n\nTatjana Orlova, director of a '
+        'school in Riga, has repeated those words at every meeting this summer.',
+        "We are asking for time", "Tatjana Orlova",
+    ),
     "a_quote_paragraph_then_that_was_x": (
         'Critics were not persuaded.\n\n"Nobody has seen the model."\n\nThat was Rodrigo Saavedra, an opposition '
         'deputy from Santa Cruz.',

@@ -49,6 +49,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–―]\s|\s(?:and|but|while|as|because|afte
 
 # A paragraph that is only a quotation, and the next one opening on it: `That was X`, `Those were the words of X`.
 _POINTS_BACK = re.compile(r"(?:That|Those|These|Such)\s+(?:was|were|words|remarks|comments|are|is)\b")
+# ... or naming its speaker with a verb that points back at it: `X has repeated those two sentences at every
+# meeting`, `The Rev. X says it at every hearing`, `X put it that way`.
+_SAID_IT = re.compile(r"\b(?:said|says|say|repeated|repeats|put|puts|made|makes)\s+(?:it|that|this|those|these)\b|"
+                      r"\b(?:those|these)\s+(?:\w+\s+)?(?:words|sentences|remarks|lines)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +347,8 @@ class Attributor:
                 return found, "next sentence"
         alone = not doc.text[quote.close_at:doc.paragraphs[sentence.paragraph].end].strip(" .,!?")
         if opens and alone and following is not None and following.paragraph == sentence.paragraph + 1 and \
-                _POINTS_BACK.match(doc.text, following.start):
+                (_POINTS_BACK.match(doc.text, following.start)
+                 or _SAID_IT.search(doc.unquoted(following.start, following.end))):
             found = self._subject(following.start, following.end)  # `"...." ¶ That was X, an opposition deputy`
             if found is not None:
                 return found, "next sentence"
