@@ -161,6 +161,11 @@ CASES = {
         'school in Riga, has repeated those words at every meeting this summer.',
         "We are asking for time", "Tatjana Orlova",
     ),
+    "pronoun_after_a_subject_behind_an_opening_phrase": (
+        'Mayor Paul Hagen wants the cuts. "We must," Hagen said.\n\nBack on Lake Street, Marcus Ellis has finished '
+        'his coffee. He has a meeting at nine.\n\n"If they cut us, I will still be here," he said.',
+        "If they cut us", "Marcus Ellis",
+    ),
     "a_quote_paragraph_then_that_was_x": (
         'Critics were not persuaded.\n\n"Nobody has seen the model."\n\nThat was Rodrigo Saavedra, an opposition '
         'deputy from Santa Cruz.',

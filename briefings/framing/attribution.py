@@ -47,6 +47,8 @@ _NOBODY = -1  # an attribution to someone who is no named person (`the ministry 
 _CLAUSE_BREAK = re.compile(r"[,;:—–―]\s|\s(?:and|but|while|as|because|after|before|when)\s")
 
 
+# An opening adverbial phrase before the subject: `Back on Lake Street, `, `In Gafsa last week, `.
+_FRONTED = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,6},\s+")
 # A paragraph that is only a quotation, and the next one opening on it: `That was X`, `Those were the words of X`.
 _POINTS_BACK = re.compile(r"(?:That|Those|These|Such)\s+(?:was|were|words|remarks|comments|are|is)\b")
 # ... or naming its speaker with a verb that points back at it: `X has repeated those two sentences at every
@@ -470,6 +472,11 @@ class Attributor:
             if found is not None and found[0] is not None and found[0] != _NOBODY and self._compatible(found[0],
                                                                                                           gender):
                 return found[0]
+        fronted = _FRONTED.match(self.doc.text, sentence.start, sentence.end)
+        if fronted:  # `Back on Lake Street, Ellison has finished the coffee.`: the subject after the opening phrase
+            mention = self.doc.mention_at(fronted.end())
+            if mention is not None and not mention.quoted and self._compatible(mention.person, gender):
+                return mention.person
         return None
 
     def resolve_role(self, head: str, offset: int, *, strict: bool = False) -> int | None:
