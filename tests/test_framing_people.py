@@ -389,3 +389,12 @@ def test_a_campus_after_a_university_is_a_place() -> None:
             "studied drainage, said the fee was fair. \"Pay for the gutters,\" Obi said.")
     names = {f.name for f in frame_text(text).figures}
     assert names == {"Ada Obi"}
+
+
+def test_a_role_before_the_name_keeps_its_institution_after_it_and_who_speaks_for_is_a_role() -> None:
+    text = ("Low-emission zone delayed\n\nTransport economist Isabelle Maes of the Vrije Universiteit Brussel says "
+            "each camp has a point. \"The ban works,\" Maes said.\n\nJean-Marc Dupont, who speaks for a federation of "
+            "traders, disagrees. \"Vans cost money,\" Dupont said.")
+    roles = {f.name: f.role for f in frame_text(text).figures}
+    assert roles["Isabelle Maes"] == "Transport economist of the Vrije Universiteit Brussel"
+    assert roles["Jean-Marc Dupont"] == "who speaks for a federation of traders"

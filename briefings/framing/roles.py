@@ -327,7 +327,8 @@ def as_noun_phrase(phrase: str) -> str | None:
         while rest and rest[0] in _ADVERBS:
             rest.pop(0)
         second = rest[0] if rest else ""
-        if (first == "who" and second in _ROLE_VERBS) or (first == "whose" and second in _WHOSE_NOUNS):
+        speaks_for = second == "speaks" and len(rest) > 1 and rest[1] == "for"  # `who speaks for a federation`
+        if (first == "who" and (second in _ROLE_VERBS or speaks_for)) or (first == "whose" and second in _WHOSE_NOUNS):
             return phrase
         if first == "whose" and second and second not in _STANCE_NOUNS and len(words) <= DEFINING_WORDS:
             return phrase  # `whose two sons study at a private school`, `whose family has run the club`
@@ -410,6 +411,11 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         if of_what:
             title = f"{title} {of_what}"  # `Mayor Tereza Quintanilha of Santa Leopoldina`
     before = role_before(text, start, anchor, need_head=not title) if anchor > start else None
+    if before and not title:
+        place = _OF_PLACE.match(text, run.end, end)
+        of_what = place.group(1) if place else _of_after(text, run.end, end)
+        if of_what:
+            before = f"{before} {of_what}"  # `Transport economist Isabelle Van Hecke of the Vrije Universiteit`
     joined = " ".join(p for p in (before, title) if p)
     if joined:
         found.append(joined)
