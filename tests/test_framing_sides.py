@@ -403,3 +403,26 @@ def test_on_his_side_joins_the_holder_before() -> None:
             "said: \"Many of us will close.\"")
     side = _sides(text)
     assert side["Nabil Trabelsi"] == side["Mongi Sassi"] != side["Leila Amri"]
+
+
+HALL_MEETING = """\
+Second-homes premium divides the hall
+
+PWLLHELI, Feb. 9 - Hundreds came to the first public meeting on the council's plan to raise the premium.
+
+Councillor Dafydd Evans, the cabinet member for housing, opened by defending the plan. "Three hundred \
+percent from April," Evans said. He said he would read Councillor Rhian Hughes's proposal carefully, but \
+that her amendment would cost the council a year.
+
+Jonathan Hale, who chairs the second-home owners' group, wants the premium left alone. "Doubling it won't \
+make a single house affordable," Hale said.
+
+Sian Prydderch, a teacher who leads a housing group, was applauded. "Don't tell me it is too much. \
+Vote for it on March 5," she said.
+"""
+
+
+def test_a_vote_urged_a_plan_defended_and_someone_elses_amendment() -> None:
+    side = _sides(HALL_MEETING)
+    assert side["Dafydd Evans"] not in (None, "compromise")  # `her amendment` in his words is Hughes's
+    assert side["Sian Prydderch"] == side["Dafydd Evans"]

@@ -32,9 +32,11 @@ ALLIANCE_CUE = re.compile(
 )
 # Absolute cues: the holder coming in is for / against what the story is about.
 OBJECT = r"(?:the|this|that|an?|its|their)\s+[\w-]+"
-FOR_VERB = (r"(?:backed|backs|supported|supports|defended|defends|welcomed|welcomes|praised|praises|endorsed|"
-             r"endorses|championed|champions|hailed|hails|to pass|to approve|to adopt|to accept) " + OBJECT)
-AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|opposed|opposes|attacked|attacks|rejected|rejects|"
+FOR_VERB = (r"(?:backed|backs|backing|supported|supports|supporting|defended|defends|defending|welcomed|welcomes|"
+            r"welcoming|praised|praises|praising|endorsed|endorses|endorsing|championed|champions|hailed|hails|"
+            r"to pass|to approve|to adopt|to accept) " + OBJECT)
+AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|criticizing|criticising|opposed|opposes|opposing|"
+                 r"attacked|attacks|attacking|rejected|rejects|rejecting|"
                  r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams|to reject|"
                  r"to refuse|to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw) " + OBJECT)
 # In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
@@ -61,9 +63,11 @@ AGAINST_CUE = re.compile(
 # A position stated in the holder's own words, quoted or reported (`I will vote against it`, `said she would vote
 # no`, `urged senators to ratify the agreement`); a negation just before (`I will not vote for sixteen`) voids it.
 FOR_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:for|yes|in favou?r)\b|"
+                          r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))vote\s+(?:for|yes\b|in favou?r)|"  # `Vote for it on March 5.`
                           r"\bto (?:ratify|approve|adopt|pass|endorse)\b(?! (?:on|up|through|over|by|along)\b)",
                           re.IGNORECASE)  # not `to pass on the cuts`
 AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:against|no)\b|"
+                              r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))vote\s+(?:against|no\b)|"
                               r"\bvote to (?:refuse|reject|block|scrap)\b|\bmove to (?:refuse|reject|block)\b|"
                               r"\b(?:is|was|are|were|remains?|remained|still) opposed\b",
                               re.IGNORECASE)

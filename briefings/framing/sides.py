@@ -366,6 +366,15 @@ class Reader:
                 found.append((index, weight, self._object_of(sentence.start, text, match, ident)))
         return found
 
+    def _own_amendment(self, ident: int) -> bool:
+        """An amendment of the holder's own in their words; `her amendment` in a man's words is someone else's."""
+        gender = self.doc.cast.people[ident].gender
+        for match in OWN_THIRD.finditer(self.own_words(ident)):
+            pronoun = re.match(r"(his|her)\b", match.group(), re.IGNORECASE)
+            if not (pronoun and gender and PRONOUNS[pronoun.group(1).lower()] != gender):
+                return True
+        return False
+
     def own_words(self, ident: int) -> str:
         """What the holder says: their statement sentences outside quotes, and their quotes."""
         doc = self.doc
@@ -543,7 +552,7 @@ class Reader:
         # A compromise in their own words marks a middle camp, unless the story brings them in against one
         # (`The leadership rejected the idea. X said an arbitrator will split the difference ...`).
         worded = not brought_against and bool(MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted))
-        worded = worded or bool(OWN_THIRD.search(self.own_words(ident)))
+        worded = worded or self._own_amendment(ident)
         if worded or THIRD_BRIDGE.search(lead) or THIRD.search(here):
             return MIDDLE
         if regime_story and REGIME_VOICE.search(roles):
