@@ -426,3 +426,25 @@ def test_a_vote_urged_a_plan_defended_and_someone_elses_amendment() -> None:
     side = _sides(HALL_MEETING)
     assert side["Dafydd Evans"] not in (None, "compromise")  # `her amendment` in his words is Hughes's
     assert side["Sian Prydderch"] == side["Dafydd Evans"]
+
+
+MINE_DEAL = """\
+Gold mine terms go to parliament
+
+BISHKEK, April 6 - The government published new terms for the mine on Monday.
+
+Minister Kubat Osmonov backs the new terms. "Forty percent is a fair share," Osmonov said.
+
+Andrew Kerr, the operator's chief executive, said the draft had been written without the company and that \
+it would not sign it.
+
+Adil Sadykov, a lawmaker from the region, said the concession should be revoked. "Cancel the concession and \
+let the state run the mine," Sadykov said.
+"""
+
+
+def test_refusing_to_sign_and_wanting_a_thing_revoked_are_positions() -> None:
+    side = _sides(MINE_DEAL)
+    assert side["Andrew Kerr"] is not None and side["Adil Sadykov"] is not None
+    assert side["Kubat Osmonov"] != side["Andrew Kerr"]
+    assert side["Kubat Osmonov"] != side["Adil Sadykov"]

@@ -38,7 +38,8 @@ FOR_VERB = (r"(?:backed|backs|backing|supported|supports|supporting|defended|def
 AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|criticizing|criticising|opposed|opposes|opposing|"
                  r"attacked|attacks|attacking|rejected|rejects|rejecting|"
                  r"condemned|condemns|warned against|warns against|denounced|denounces|slammed|slams|to reject|"
-                 r"to refuse|to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw) " + OBJECT)
+                 r"to refuse|to scrap|to drop|to block|to halt|to repeal|to overturn|to withdraw|to revoke|"
+                 r"to cancel) " + OBJECT)
 # In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
 MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
 FOR_CUE = re.compile(
@@ -69,7 +70,13 @@ FOR_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend
 AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:against|no)\b|"
                               r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))vote\s+(?:against|no\b)|"
                               r"\bvote to (?:refuse|reject|block|scrap)\b|\bmove to (?:refuse|reject|block)\b|"
-                              r"\b(?:is|was|are|were|remains?|remained|still) opposed\b",
+                              r"\b(?:is|was|are|were|remains?|remained|still) opposed\b|"
+                              r"\b(?:(?:will|would|shall)\s+not|won't|wouldn't|refused?\s+to|refuses\s+to)\s+"
+                              r"(?:sign|accept|support|back|endorse)\s+(?:it|them|the|this|that|any)\b|"
+                              r"\b(?:should|must)\s+be\s+(?:scrapped|revoked|cancell?ed|canceled|rejected|repealed|"
+                              r"withdrawn|dropped|blocked|halted)\b|"  # `said the concession should be revoked`
+                              r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))(?:cancel|revoke|scrap|reject|repeal|withdraw|block)\s+"
+                              r"(?:it|the|this)\b",  # `Cancel the concession.`
                               re.IGNORECASE)
 # Counter-arguments: to reject one is to support what it argues against (`rejected the idea that the fee would
 # ruin the industry`, `dismissed the argument`), to welcome one is to oppose.
