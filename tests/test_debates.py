@@ -218,8 +218,8 @@ FLOORS = {  # series: (side_pairs, movers found, false moves at most)
     "kazakh-grain-export": (0.62, 1, 0),
     "sao-paulo-metro-pay": (0.44, 1, 0),
     "pzpn-term-limit": (0.55, 1, 0),
-    "kyrgyz-gold-mine-deal": (0.30, 0, 0),  # first look 0.34: three camps the frames do not tell apart
-    "wales-second-homes-levy": (0.30, 1, 0),  # first look 0.32
+    "kyrgyz-gold-mine-deal": (0.35, 1, 0),  # first look 0.34 (movers 0 of 1): three camps the frames mix up
+    "wales-second-homes-levy": (0.45, 1, 0),  # first look 0.32
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
     "durban-port-pay": (0.88, 1, 0),
