@@ -374,6 +374,12 @@ def _weak_evidence(text: str, run: Run, previous: Token | None, following: Token
         text[previous.end:run.start] == " ")
 
 
+@lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    """`fold` of a name, remembered: the cast compares every new name with every known one."""
+    return fold(name)
+
+
 def _own_role_words(role: str) -> set[str]:
     """The words of a role that describe its holder: `wife of the mayor` is hers, `the mayor` is not; `her
     chief adviser` and `no relation of the opposition assemblyman` say nothing of the adviser's or her own sex."""
@@ -429,16 +435,16 @@ class Cast:
             return None
         tail = " " + fold(name)
         for person in self.people:
-            if fold(person.name).endswith(tail):
+            if _folded(person.name).endswith(tail):
                 return person  # `Van Wyk` after `Pieter van Wyk`: the end of a known name, capitalised
         words = tail.split()
         if len(words) >= 2:
-            longer = [p for p in self.people if fold(p.name).startswith(tail[1:] + " ")]
+            longer = [p for p in self.people if _folded(p.name).startswith(tail[1:] + " ")]
             if len(longer) == 1:  # `Einar Páll said` after `Einar Páll Kristjánsson`: the given names alone
                 self.by_name[name] = longer[0]
                 return longer[0]
         if len(words) == 2 and _PATRONYMIC.search(words[1]):
-            same_given = [p for p in self.people if fold(p.name).split()[0] == words[0]]
+            same_given = [p for p in self.people if _folded(p.name).split()[0] == words[0]]
             if len(same_given) == 1:
                 return same_given[0]  # `Halyna Petrivna` after `Halyna Shevchuk`: given name and patronymic
         for person in self.people:
@@ -498,7 +504,7 @@ class Cast:
                     titles: frozenset[str]) -> Person | None:
         """The person a surname of several words (`Ben Ammar`, `de la Cruz`) refers to, when it ends known names."""
         tail = " " + fold(surface)
-        hits = [p for p in self.people if fold(p.name).endswith(tail)]
+        hits = [p for p in self.people if _folded(p.name).endswith(tail)]
         return self.pick(hits, fold(surface), before, gender, titles) if hits else None
 
     def knows(self, key: str) -> bool:
@@ -633,7 +639,7 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             cast.kin.add(person.ident)
         if not run.title and len(run.name) == 1:
             cast.alone[token_key(run.name[0].text)] = person.ident
-        elif not run.title and fold(person.name).endswith(" " + fold(_surface(text, run))):
+        elif not run.title and _folded(person.name).endswith(" " + fold(_surface(text, run))):
             cast.alone[fold(_surface(text, run))] = person.ident  # `Ben Hassine put it more simply`
         k = bisect_right(quote_starts, run.start) - 1
         inside = k >= 0 and run.start < quoted[k][1]

@@ -64,19 +64,20 @@ AGAINST_CUE = re.compile(
 # A position stated in the holder's own words, quoted or reported (`I will vote against it`, `said she would vote
 # no`, `urged senators to ratify the agreement`); a negation just before (`I will not vote for sixteen`) voids it.
 FOR_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:for|yes|in favou?r)\b|"
-                          r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))vote\s+(?:for|yes\b|in favou?r)|"  # `Vote for it on March 5.`
+                          r"\bvote(?<![\w,;:] vote)\s+(?:for|yes\b|in favou?r)|"  # `Vote for it on March 5.`
                           r"\bto (?:ratify|approve|adopt|pass|endorse)\b(?! (?:on|up|through|over|by|along)\b)",
                           re.IGNORECASE)  # not `to pass on the cuts`
 AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|intend to)\s+vote\s+(?:against|no)\b|"
-                              r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))vote\s+(?:against|no\b)|"
+                              r"\bvote(?<![\w,;:] vote)\s+(?:against|no\b)|"
                               r"\bvote to (?:refuse|reject|block|scrap)\b|\bmove to (?:refuse|reject|block)\b|"
                               r"\b(?:is|was|are|were|remains?|remained|still) opposed\b|"
                               r"\b(?:(?:will|would|shall)\s+not|won't|wouldn't|refused?\s+to|refuses\s+to)\s+"
                               r"(?:sign|accept|support|back|endorse)\s+(?:it|them|the|this|that|any)\b|"
                               r"\b(?:should|must)\s+be\s+(?:scrapped|revoked|cancell?ed|canceled|rejected|repealed|"
                               r"withdrawn|dropped|blocked|halted)\b|"  # `said the concession should be revoked`
-                              r"(?:^|(?<=[.!?]\s)|(?<=[\"“]))(?:cancel|revoke|scrap|reject|repeal|withdraw|block)\s+"
-                              r"(?:it|the|this)\b",  # `Cancel the concession.`
+                              r"\b(?:cancel|revoke|scrap|reject|repeal|withdraw|block)(?<![\w,;:] cancel)"
+                              r"(?<![\w,;:] revoke)(?<![\w,;:] scrap)(?<![\w,;:] reject)(?<![\w,;:] repeal)"
+                              r"(?<![\w,;:] withdraw)(?<![\w,;:] block)\s+(?:it|the|this)\b",  # `Cancel the deal.`
                               re.IGNORECASE)
 # Counter-arguments: to reject one is to support what it argues against (`rejected the idea that the fee would
 # ruin the industry`, `dismissed the argument`), to welcome one is to oppose.
