@@ -398,3 +398,11 @@ def test_a_role_before_the_name_keeps_its_institution_after_it_and_who_speaks_fo
     roles = {f.name: f.role for f in frame_text(text).figures}
     assert roles["Isabelle Maes"] == "Transport economist of the Vrije Universiteit Brussel"
     assert roles["Jean-Marc Dupont"] == "who speaks for a federation of traders"
+
+
+def test_a_portuguese_particle_inside_the_given_names_is_part_of_the_name() -> None:
+    text = ("Towers split Lisbon\n\nOpponents include the Avenidas Novas residents' association, whose president, "
+            "Maria do Rosário Teixeira, said the towers were too tall. \"It is too much,\" Teixeira said.")
+    [figure] = frame_text(text).figures
+    assert figure.name == "Maria do Rosário Teixeira"
+    assert figure.role == "president of the Avenidas Novas residents' association"

@@ -177,7 +177,7 @@ NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")
 # `Catarina Moura e Silva` (`y` and `e` join two surnames).
 NAME_PARTICLES = _words("""
 de, van, von, der, den, da, di, du, del, della, la, le, les, los, las, dos, das, bin, ibn, al, el, ter,
-ten, st, y, e, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, binti, ben
+ten, st, y, e, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, binti, ben, do
 """)
 
 # Capitalised at the start of a sentence or in a headline, never a name.

@@ -259,7 +259,7 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
         group = words[i:j]
         cut = 0
         for k, word in enumerate(group[:-1]):
-            if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and any(
+            if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and word.capitalised and any(
                     w.low not in NAME_SUFFIXES for w in group[k + 1:]):
                 cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
         if not cut and len(group) > 1 and group[0].low in _GIVEN_NAME_HONORIFICS and group[1].low in FIRST_NAMES:
