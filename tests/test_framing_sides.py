@@ -448,3 +448,31 @@ def test_refusing_to_sign_and_wanting_a_thing_revoked_are_positions() -> None:
     assert side["Andrew Kerr"] is not None and side["Adil Sadykov"] is not None
     assert side["Kubat Osmonov"] != side["Andrew Kerr"]
     assert side["Kubat Osmonov"] != side["Adil Sadykov"]
+
+
+CABINET_SPLIT = """\
+Cabinet split over the food price cap
+
+BUCHAREST, Nov. 5 - The coalition is divided over whether to extend the cap on food markups.
+
+Agriculture Minister Florin Barsan wants the cap extended for a year. "The cap protects pensioners," Barsan said.
+
+Economy Minister Radu Stanescu says the cap has outlived its purpose. "A price control is a painkiller," \
+Stanescu said.
+
+Consumer groups see it the other way. Elena Vasile, who heads a consumer association, said the cap should stay. \
+"Families need it," Vasile said.
+
+Senator Vasile Toma has tabled a bill to make the cap permanent, and accused the economy minister of working \
+for the hypermarkets.
+
+Economists are less sure that either outcome will matter. Simona Rusu, who teaches at the Bucharest University \
+of Economic Studies, said the effect was small. "The numbers are small," Rusu said.
+"""
+
+
+def test_see_it_the_other_way_parts_an_accused_minister_is_apart_and_doubting_economists_are_observers() -> None:
+    side = _sides(CABINET_SPLIT)
+    assert side["Elena Vasile"] != side["Radu Stanescu"]
+    assert side["Vasile Toma"] != side["Radu Stanescu"]
+    assert side["Simona Rusu"] == "observer"

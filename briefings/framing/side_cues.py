@@ -18,7 +18,8 @@ import re
 CONTRAST_CUE = re.compile(
     r"^(?:but|however|yet|still|in contrast|by contrast|on the other (?:side|hand))\b|"
     r"\b(?:disagree[sd]?|not everyone|not every|not all|sees? it differently|saw it differently|pushed back|"
-    r"push back|the other side|the other camp|a different view|dissent\w*|countered|unlike|fired back|shot back|"
+    r"push back|the other side|the other camp|a different view|sees? it the other way|saw it the other way|"
+    r"dissent\w*|countered|unlike|fired back|shot back|"
     r"the opposite|dissatisfied|not satisfied|(?:does|did|do|would) not satisfy|"
     r"hit back|drew (?:a )?(?:sharp |swift |quick )?(?:response|rebukes?|criticism|fire))\b",
     re.IGNORECASE,
@@ -133,7 +134,8 @@ ROLE_SAID = re.compile(r"\bthe (?:researcher|economist|analyst|historian|scholar
 URGES = re.compile(r"\b(?:urged|urges|urging|called for|calls for|called on|calls on)\b", re.IGNORECASE)
 # A collective of outside judges just before the holder comes in: `Analysts say ...`, `Economists who study ...`.
 OBSERVER_CUE = re.compile(r"^(?:\w+ )?(?:analysts|economists|researchers|historians|scholars|academics|"
-                           r"political scientists|pollsters)\b[^.]{0,40}\b(?:say|said|agree|disagree|differ)\b",
+                           r"political scientists|pollsters)\b[^.]{0,40}\b(?:say|said|agree|disagree|differ|"
+                           r"(?:are|were) (?:less sure|divided|split|unsure|cautious|sceptical|skeptical))\b",
                            re.IGNORECASE)
 # Explicit neutrality: no party to the debate, so no stance holder (`takes no side`, `not a question for this court`).
 NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno position on\b|"

@@ -400,9 +400,11 @@ class Reader:
             mention = self.doc.mention_at(offset + word.start)
             if mention is not None and not mention.quoted and mention.person != ident:
                 return mention.person
-            if word.low == "the" and n + 1 < len(words) and words[n + 1].low in ROLE_NOUNS:
-                # `sided with the mayor`, `rejected the minister's argument`: the one of that role
-                found = self.attributor.resolve_role(words[n + 1].low, offset + word.start, strict=True)
+            if word.low == "the" and n + 1 < len(words) and (words[n + 1].low in ROLE_NOUNS or (
+                    n + 2 < len(words) and words[n + 2].low in ROLE_NOUNS)):
+                # `sided with the mayor`, `rejected the minister's argument`, `accused the economy minister`
+                head = words[n + 1].low if words[n + 1].low in ROLE_NOUNS else f"{words[n + 1].low} {words[n + 2].low}"
+                found = self.attributor.resolve_role(head, offset + word.start, strict=True)
                 if found is not None and found != ident:
                     return found
             if word.low in ("her", "him", "his"):
@@ -532,8 +534,10 @@ class Reader:
                 and not offices & _OFFICES:
             return OBSERVER  # a professor who is also the rector runs the institution the debate is about
         lead, here = self._coming_in(ident)
-        taken = bool(FOR_CUE.search(lead + " " + here) or AGAINST_CUE.search(lead + " " + here))
-        brought_against = bool(AGAINST_CUE.search(lead + " " + here))
+        # `Economists are less sure ...` before them speaks of outside judges, not of a camp they are brought in on
+        judged = lead if not OBSERVER_CUE.search(lead) else ""
+        taken = bool(FOR_CUE.search(judged + " " + here) or AGAINST_CUE.search(judged + " " + here))
+        brought_against = bool(AGAINST_CUE.search(judged + " " + here))
         for k in self.holders[ident].sentences:  # what they urge in their own words (`urged lawmakers to reject it`)
             text = doc.unquoted(doc.sentences[k].start, doc.sentences[k].end)
             taken = taken or bool(URGES.search(text) or FOR_ACT.search(text) or AGAINST_ACT.search(text))
