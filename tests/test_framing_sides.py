@@ -476,3 +476,12 @@ def test_see_it_the_other_way_parts_an_accused_minister_is_apart_and_doubting_ec
     assert side["Elena Vasile"] != side["Radu Stanescu"]
     assert side["Vasile Toma"] != side["Radu Stanescu"]
     assert side["Simona Rusu"] == "observer"
+
+
+def test_too_before_an_adjective_is_no_alliance_and_a_walkout_spokesman_is_no_official() -> None:
+    text = ("Doctors walk out over quota\n\nVice Minister Lee Jae-won said the government would not back down. "
+            "\"The numbers have not changed,\" Lee said.\n\nThe trainees say the plan ignores the real problem: too few "
+            "doctors choose paediatrics. Dr. Kim Min-jun, a resident who has become a spokesman for the walkout, said "
+            "the increase must be withdrawn. \"Fix the pay first,\" Kim said.")
+    side = _sides(text)
+    assert side["Kim Min-jun"] != side["Lee Jae-won"]

@@ -25,7 +25,7 @@ CONTRAST_CUE = re.compile(
     re.IGNORECASE,
 )
 ALLIANCE_CUE = re.compile(
-    r"\b(?:also|too|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
+    r"\b(?:also|too(?=\s*[,.;:!?\"”’)]|\s*$)|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
     r"in the same vein|allies|ally|on (?:his|her|their|the same) side|"
     r"went further|goes further|go further|went even further|"
     r"(?:a similar|the same) (?:argument|case|point|view|line))\b",
@@ -112,7 +112,7 @@ ESTABLISHMENT = re.compile(r"\b(?:minister|ministry|government|governor|mayor|ru
                             r"authority|agency|department|regulator|board|city hall|administration)\b",
                             re.IGNORECASE)
 # An employers' or trade association speaks for business, not against the powers that be.
-CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|"
+CHALLENGER = re.compile(r"\b(?:opposition|activist|campaigner|union|residents|walkout|strikers?|boycott|"
                         r"(?<!employers['’] )(?<!employers )(?<!industry )(?<!trade )association|critic|protest\w*|"
                          r"advocacy|watchdog|ngo|rights group)\b", re.IGNORECASE)
 MIDDLE_CUE = re.compile(r"(?<!no )(?<!not a )(?<!never )\b(?:compromise|middle ground|middle way|bridge between|"
@@ -144,7 +144,7 @@ NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno po
                       r"\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b", re.IGNORECASE)
 # A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
 THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|\ba middle (?:course|path)\b|"
-                    r"\bbetween (?:them|the two (?:camps|sides)) (?:stands?|sits?)\b|\ba way between\b|"
+                    r"\bbetween (?:them|the two(?: camps| sides)?) (?:stands?|sits?)\b|\ba way between\b|"
                     r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
                     re.IGNORECASE)
 # In the holder's own words, an amendment of theirs or one they back is the third position too (`said his amendment
