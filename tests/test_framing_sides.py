@@ -480,8 +480,34 @@ def test_see_it_the_other_way_parts_an_accused_minister_is_apart_and_doubting_ec
 
 def test_too_before_an_adjective_is_no_alliance_and_a_walkout_spokesman_is_no_official() -> None:
     text = ("Doctors walk out over quota\n\nVice Minister Lee Jae-won said the government would not back down. "
-            "\"The numbers have not changed,\" Lee said.\n\nThe trainees say the plan ignores the real problem: too few "
-            "doctors choose paediatrics. Dr. Kim Min-jun, a resident who has become a spokesman for the walkout, said "
-            "the increase must be withdrawn. \"Fix the pay first,\" Kim said.")
+            "\"The numbers have not changed,\" Lee said.\n\nThe trainees say the plan ignores the real problem: "
+            "too few doctors choose paediatrics. Dr. Kim Min-jun, a resident who has become a spokesman for the "
+            "walkout, said the increase must be withdrawn. \"Fix the pay first,\" Kim said.")
     side = _sides(text)
     assert side["Kim Min-jun"] != side["Lee Jae-won"]
+
+
+ASSEMBLY = """\
+Face-recognition bill splits the assembly
+
+KARACHI, June 2 - The provincial assembly debated a bill on police cameras.
+
+Home Minister Mir Arbab Nizamani, who moved the bill, said street crime had left citizens with no patience. \
+"We have the cameras," Nizamani said.
+
+Councilmember Ana Ortega and Councilmember Darnell Whitaker will speak at the next session.
+
+Whitaker, who represents the city centre, wants the bill passed quickly. "We need it now," Whitaker said.
+
+Police Chief Gerald Pruitt makes the same case in numbers. "We are short of officers," Pruitt said.
+
+Opposition members said the bill went far beyond catching criminals. Barrister Usman Abro of the Pakistan \
+Tehreek-e-Insaf said nothing stopped the police from tracking journalists. "Withdraw it," Abro said.
+"""
+
+
+def test_the_same_case_joins_the_last_speaker_a_mover_backs_his_bill_and_opposition_members_oppose() -> None:
+    side = _sides(ASSEMBLY)
+    assert "Tehreek-e-Insaf" not in side  # a party after `of the Pakistan`, not a person
+    assert side["Gerald Pruitt"] == side["Darnell Whitaker"] == side["Mir Arbab Nizamani"]
+    assert side["Usman Abro"] != side["Mir Arbab Nizamani"]

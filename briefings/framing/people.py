@@ -550,8 +550,9 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             if ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
                 things.add(fold(_surface(text, run)))
                 continue  # `the volunteer rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`: a vessel
-            if text[named_until:run.start] == " of ":
-                continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`: a person's place, not a person
+            if named_until >= 0 and _OF_AFTER_NAME.fullmatch(text, named_until,
+                                                             run.title[0].start if run.title else run.start):
+                continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`, `X of the Pakistan Tehreek-e-Insaf`
             if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end) or _goes_on_organisation(
                     text, start, run) or _CAMPUS.search(text, max(start, run.start - 80), run.start):
                 things.add(fold(_surface(text, run)))
@@ -748,6 +749,8 @@ def _described_as_thing(text: str, end: int) -> bool:
 _KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:late\s+|younger\s+|elder\s+|older\s+)?"
                          r"(?:father|mother|son|daughter|brother|sister|wife|husband|grandfather|grandmother|uncle|aunt|nephew|niece|cousin),\s+$",
                          re.IGNORECASE)
+# Between a full name and the next capitalised run: ` of `, ` of the Pakistan ` (a party, a place, not a person).
+_OF_AFTER_NAME = re.compile(r" of (?:the )?")
 # `the University of Nigeria, Nsukka`, `the University of the West Indies, Mona`: a campus is a place.
 _CAMPUS = re.compile(r"\bUniversity of (?:the )?(?:[A-Z][\w'’-]*\s){0,3}[A-Z][\w'’-]*,\s$")
 

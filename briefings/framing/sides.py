@@ -313,7 +313,9 @@ class Reader:
             self._rival_of(current)
             if n == 0:
                 continue
-            previous = order[n - 1]
+            # The holder a cue relates them to is the one who spoke last (`Pruitt makes the same case` after
+            # Whitaker's quote), not whoever the story named last in passing.
+            previous = max(order[:n], key=lambda d: (self._last_said(d, self.intro[current]), self.intro[d]))
             if any(CONTRAST_CUE.search(part) for part in window):
                 self._edge(current, previous, -CUE_WEIGHT, self.intro[current])
                 carried[current] = True
@@ -352,6 +354,10 @@ class Reader:
                         boss = self.attributor.resolve_pronoun(first.start, PRONOUNS[owner.group(1).lower()])
                         if boss is not None and boss in wanted:
                             self._edge(ident, boss, RELATION_WEIGHT, -1)
+
+    def _last_said(self, ident: int, before: int) -> int:
+        """The last sentence before `before` where the holder states their stance (or comes in)."""
+        return max((k for k in [self.intro[ident], *self.holders[ident].sentences] if k < before), default=-1)
 
     def relations(self, ident: int) -> list[tuple[int, float, int | None]]:
         """(sentence, weight, person acted on) of each relation verb in the holder's statements:
