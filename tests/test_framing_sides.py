@@ -394,6 +394,9 @@ def test_a_scientist_at_a_university_named_mayor_is_an_observer() -> None:
             "rejected. \"It is a blank cheque,\" Vela said.\n\nDr. Lucía Ugarte, a hydrogeologist at the Universidad "
             "Mayor de San Andrés, said the water figures were unproven. \"Drill the wells first,\" she said.")
     assert _sides(text)["Lucía Ugarte"] == "observer"
+    doctor = text.replace("a hydrogeologist at the Universidad Mayor de San Andrés",
+                          "a pulmonologist at Saint-Pierre University Hospital")
+    assert _sides(doctor)["Lucía Ugarte"] != "observer"  # a university hospital's doctor is no outside judge
 
 
 def test_on_his_side_joins_the_holder_before() -> None:

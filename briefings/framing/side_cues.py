@@ -152,7 +152,7 @@ THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)
 # had the support of three members`, `I'll vote for Councillor B's amendment`, `would table an amendment`).
 OWN_THIRD = re.compile(r"\b(?:his|her|their) (?:own )?amendments?\b|"
                        r"\b(?:table|tabled|tabling|propose|proposed|proposing|put forward|move|moved) "
-                       r"(?:an amendment|amendments)\b|"
+                       r"(?:an amendment|amendments|that amendment|this amendment)\b|"
                        r"\bvote for [\w\s.’']{0,40}?\bamendment\b", re.IGNORECASE)
 # Only in the sentence before: an opponent's own words often ask for `a different approach`.
 THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "

@@ -129,7 +129,8 @@ senator deputy leader secretary spokesman spokeswoman governor commissioner ceo 
 """)
 # A specialist of a science at a university judges from outside: `a hydrogeologist at the Universidad Mayor`.
 _ACADEMIC_AT = re.compile(r"\b[a-z]+(?:ologist|ographer|eticist|ysicist|emist)\b[^;]{0,20}\bat (?:the )?[^;]{0,40}"
-                          r"\b(?:universit\w*|universidad|universiti|college|institute)\b")
+                          r"\b(?:universit\w*|universidad|universiti|college|institute)\b"
+                          r"(?![^;]{0,30}\b(?:hospital|clinic|medical cent))")  # a university hospital's doctor treats
 # What both camps should do, or where both are wrong, is a position between them, not a judgement from outside.
 _TELLS_BOTH = re.compile(r"\bboth (?:camps|sides) (?:should|must|need to|ought to|were wrong|are wrong)\b",
                          re.IGNORECASE)
