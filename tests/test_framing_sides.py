@@ -514,3 +514,33 @@ def test_the_same_case_joins_the_last_speaker_a_mover_backs_his_bill_and_opposit
     assert "Tehreek-e-Insaf" not in side  # a party after `of the Pakistan`, not a person
     assert side["Gerald Pruitt"] == side["Darnell Whitaker"] == side["Mir Arbab Nizamani"]
     assert side["Usman Abro"] != side["Mir Arbab Nizamani"]
+
+
+THIRD_GROUP = """\
+Low-emission zone stage splits Brussels
+
+BRUSSELS, Oct. 3 - The region must decide whether to ban older diesel vans in January.
+
+Mobility Minister Hélène Moreau wants the ban to start on time. "Clean air cannot wait," Moreau said.
+
+But Tom Claes, who runs a parcel firm in Anderlecht, wants a two-year delay. "My vans are paid off," Claes said.
+
+A third group says both sides are arguing about the wrong tool. Koen Janssens, a member of parliament, wants the \
+bans replaced by a per-kilometre charge. "Charge by the kilometre," Janssens said.
+
+The idea has found a supporter in Lieve Maes, who manages a fleet of 210 vans. "A charge lets us plan," she said.
+"""
+
+
+def test_a_third_group_is_the_middle_and_a_supporter_of_its_idea_joins_it() -> None:
+    side = _sides(THIRD_GROUP)
+    assert side["Koen Janssens"] == side["Lieve Maes"] == "compromise"
+    assert side["Hélène Moreau"] != side["Tom Claes"]
+
+
+def test_an_object_pronoun_is_not_the_clauses_own_subject() -> None:
+    text = ("Pension vote nears\n\nMinister Diego Montes has called the amendment unaffordable. \"It would break the "
+            "budget,\" Montes said.\n\nBut union leader Gustavo Lara wants it passed. \"Vote yes,\" Lara said.\n\n"
+            "Sen. Juan Pablo Ferrer, usually no friend of the minister, sided with him.")
+    side = _sides(text)
+    assert side["Juan Pablo Ferrer"] == side["Diego Montes"] != side["Gustavo Lara"]

@@ -411,41 +411,46 @@ class Attributor:
     def _compatible(self, ident: int, gender: str) -> bool:
         return self.doc.cast.people[ident].gender in (None, gender)
 
-    def resolve_pronoun(self, offset: int, gender: str) -> int | None:
+    def _fits(self, ident: int, gender: str, exclude: int | None) -> bool:
+        return ident != exclude and self._compatible(ident, gender)
+
+    def resolve_pronoun(self, offset: int, gender: str, exclude: int | None = None) -> int | None:
         """The person `he`/`she` at `offset` most likely refers to.
 
         First a person named earlier in the same sentence; then the nearest
         earlier speaker (quoted, or subject of a speech verb) of that gender;
-        then the first person named in the nearest earlier sentence.
+        then the first person named in the nearest earlier sentence. An object
+        pronoun is never the clause's own subject (`X sided with him` is not X):
+        `exclude` is then that subject.
         """
         doc = self.doc
         here = doc.sentence_at(offset)
         for mention in doc.mentions_in(here.start, offset):
-            if self._compatible(mention.person, gender):
+            if self._fits(mention.person, gender, exclude):
                 return mention.person
-        subject = self._opening_subject(here.index - 1, gender, SUBJECT_CHAIN)
+        subject = self._opening_subject(here.index - 1, gender, SUBJECT_CHAIN, exclude)
         if subject is not None:
             return subject
         if here.index and doc.sentences[here.index - 1].paragraph == here.paragraph:
             # `Those words came from X, who heads the federation. She sided with ...`: the one person there
             previous = doc.sentences[here.index - 1]
             named = {m.person for m in doc.mentions_in(previous.start, previous.end)
-                     if not m.quoted and self._compatible(m.person, gender)}
+                     if not m.quoted and self._fits(m.person, gender, exclude)}
             if len(named) == 1:
                 return named.pop()
         first = max(0, here.index - LOOKBACK_SENTENCES)
         for index in range(here.index - 1, max(first, here.index - SPEAKER_LOOKBACK) - 1, -1):
             for ident in self.speech_subjects(index):
-                if self._compatible(ident, gender):
+                if self._fits(ident, gender, exclude):
                     return ident
         for index in range(here.index - 1, first - 1, -1):
             sentence = doc.sentences[index]
             for mention in doc.mentions_in(sentence.start, sentence.end):
-                if self._compatible(mention.person, gender):
+                if self._fits(mention.person, gender, exclude):
                     return mention.person
         return None
 
-    def _opening_subject(self, index: int, gender: str, depth: int) -> int | None:
+    def _opening_subject(self, index: int, gender: str, depth: int, exclude: int | None = None) -> int | None:
         """The person whose name (or `he`/`she`) opens sentence `index`, when they fit `gender`.
 
         The subject of the sentence just before is the likeliest antecedent
@@ -462,20 +467,19 @@ class Attributor:
         at = sentence.start + opening.start(1)
         mention = self.doc.mention_at(at)
         if mention is not None and not mention.quoted:
-            return mention.person if self._compatible(mention.person, gender) else None
+            return mention.person if self._fits(mention.person, gender, exclude) else None
         word = opening.group(1).lower()
         if PRONOUNS.get(word) == gender and word in ("he", "she"):
-            return self._opening_subject(index - 1, gender, depth - 1)
+            return self._opening_subject(index - 1, gender, depth - 1, exclude)
         words = tokens(self.doc.text, sentence.start, sentence.end)
         if words and words[0].capitalised and word not in _DETERMINERS:  # `Transport economist Isabelle Van Hecke`
             found = self._noun_phrase(words, 0)
-            if found is not None and found[0] is not None and found[0] != _NOBODY and self._compatible(found[0],
-                                                                                                          gender):
+            if found is not None and found[0] not in (None, _NOBODY) and self._fits(found[0], gender, exclude):
                 return found[0]
         fronted = _FRONTED.match(self.doc.text, sentence.start, sentence.end)
         if fronted:  # `Back on Lake Street, Ellison has finished the coffee.`: the subject after the opening phrase
             mention = self.doc.mention_at(fronted.end())
-            if mention is not None and not mention.quoted and self._compatible(mention.person, gender):
+            if mention is not None and not mention.quoted and self._fits(mention.person, gender, exclude):
                 return mention.person
         return None
 

@@ -28,7 +28,9 @@ ALLIANCE_CUE = re.compile(
     r"\b(?:also|too(?=\s*[,.;:!?\"”’)]|\s*$)|likewise|similarly|echoe[sd]|echoing|agree[sd]?|agreeing|seconded|"
     r"in the same vein|allies|ally|on (?:his|her|their|the same) side|"
     r"went further|goes further|go further|went even further|"
-    r"(?:a similar|the same) (?:argument|case|point|view|line))\b",
+    r"(?:a similar|the same) (?:argument|case|point|view|line)|"
+    r"(?:found|finds|won|has) (?:an? |its )?(?:ally|allies|supporters?|backers?|champions?) in)\b",  # `The idea has
+    # found a supporter in X`: X stands with the one whose idea it is
     re.IGNORECASE,
 )
 # Absolute cues: the holder coming in is for / against what the story is about.
@@ -44,7 +46,8 @@ AGAINST_VERB = (r"(?:criticized|criticizes|criticised|criticises|criticizing|cri
 # In the sentences that bring a holder in: collective words (`Opponents ...`) and verbs on a thing.
 MEASURE = r"(?:the|this|that|its|a) (?:measure|bill|law|plan|proposal|cap|ban|ordinance|legislation|amendment)"
 FOR_CUE = re.compile(
-    r"\b(?:supporters?|backers?|support (?:also )?came|(?:strong|broad|wide|some) support|welcomed|in favou?r|"
+    r"\b(?:supporters?(?! in\b)|backers?(?! in\b)|support (?:also )?came|(?:strong|broad|wide|some) support|"
+    r"welcomed|in favou?r|"
     r"rall(?:y|ied|ies|ying) (?:behind|around)|(?:voice|advocate|champion)s? for (?:the|this|its)|"
     r"support for (?:the|this|its)|(?:has|had|have|won|wins|with) the (?:backing|support) of|sponsors? of|"
     r"authors? of " + MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
@@ -144,7 +147,7 @@ NEUTRAL = re.compile(r"\b(?:takes?|took|taking) no (?:sides?|position)\b|\bno po
                       r"sides?\b|\b(?:remain|remains|remained|stay|stays|stayed|am|are) neutral\b|"
                       r"\bnot (?:a question|a matter) (?:for )?(?:this|the) court\b", re.IGNORECASE)
 # A third position where the holder comes in: `A third position has gained ground.`, `Between them stands the state.`
-THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal)\b|\ba middle (?:course|path)\b|"
+THIRD = re.compile(r"\ba third (?:position|option|way|camp|path|course|proposal|group)\b|\ba middle (?:course|path)\b|"
                     r"\bbetween (?:them|the two(?: camps| sides)?) (?:stands?|sits?)\b|\ba way between\b|"
                     r"\b(?:has |have )?(?:proposed|put forward|tabled|offered) an? (?:amendment|alternative)\b",
                     re.IGNORECASE)

@@ -179,6 +179,7 @@ class Reader:
         self.cue: dict[int, float] = {}  # person -> +1 for, -1 against, from where they come in
         self.allied: list[tuple[int, int, int]] = []  # (a, b, sentence) from `shared by` lists
         self.quoted_in: dict[int, set[int]] = {}  # person -> sentences holding their quotes
+        self.middle_allies: set[int] = set()  # debaters who come in beside a middle-camp holder (`also`, `echoed`)
         self.first_seen: dict[int, int] = {}  # person -> offset of their first mention
         for mention in doc.cast.mentions:
             if not mention.quoted:
@@ -321,7 +322,12 @@ class Reader:
                 self._edge(current, previous, -CUE_WEIGHT, self.intro[current])
                 carried[current] = True
             elif ALLIANCE_CUE.search(cue):
-                self._edge(current, previous, CUE_WEIGHT, self.intro[current])
+                before = [h for h in self.holders if h != current and self.intro[h] < self.intro[current]]
+                latest = max(before, key=lambda d: (self._last_said(d, self.intro[current]), self.intro[d]))
+                if self.holders[latest].side == MIDDLE and latest not in debaters:
+                    self.middle_allies.add(current)  # `The idea has found a supporter in X`, after the middle camp's
+                else:
+                    self._edge(current, previous, CUE_WEIGHT, self.intro[current])
                 carried[current] = True
             elif not absolute and carried.get(previous) and self._same_block(previous, current):
                 # `Opponents were not persuaded. A said ... B said ...`: the cue holds until the next one
@@ -415,9 +421,26 @@ class Reader:
                 if found is not None and found != ident:
                     return found
             if word.low in ("her", "him", "his"):
-                found = self.attributor.resolve_pronoun(offset + word.start, PRONOUNS[word.low])
+                # `X, usually no friend of the minister, sided with him`: the role named just before, else as usual
+                found = self._role_before(text, offset, match.start(), ident, PRONOUNS[word.low])
+                if found is None:
+                    found = self.attributor.resolve_pronoun(offset + word.start, PRONOUNS[word.low], exclude=ident)
                 if found is not None and found != ident:
                     return found
+        return None
+
+    def _role_before(self, text: str, offset: int, end: int, ident: int, gender: str) -> int | None:
+        """The person of the last role phrase (`the minister`) in text[:end] other than `ident`, of that gender."""
+        heads = [m.group(1) for m in re.finditer(r"\bthe\s+(?:[a-z-]+\s+)?([a-z-]+)\b", text[:end])
+                 if m.group(1) in ROLE_NOUNS]
+        if not heads:
+            return None
+        people = self.doc.cast.people
+        for mention in reversed(self.doc.mentions_in(0, offset)):  # the latest one named with that role
+            person = people[mention.person]
+            if mention.person != ident and person.gender in (None, gender) and any(
+                    re.search(r"\b" + re.escape(heads[-1]), role.lower()) for role in person.roles):
+                return mention.person
         return None
 
     def _before(self, offset: int, text: str, end: int, ident: int) -> bool:
@@ -661,6 +684,9 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
             # Two challengers can disagree (an opposition split); government and its challengers cannot agree.
             role = ROLE_WEIGHT * camps[a] * camps[b] if max(camps[a], camps[b]) > 0 else 0.0
             weight[key] = weight.get(key, 0.0) + LEAN_WEIGHT * leans[a] * leans[b] + role
+    for ident in reader.middle_allies:
+        holders[ident].side = MIDDLE
+    debaters = [i for i in debaters if i not in reader.middle_allies]
     signs = best_split(debaters, weight)
     first_lean = sum(leans[i] * signs[i] for i in debaters)
     flip = -1 if first_lean < 0 else 1  # the camp leaning to support (or pole A) takes the first label
