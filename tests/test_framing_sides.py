@@ -544,3 +544,13 @@ def test_an_object_pronoun_is_not_the_clauses_own_subject() -> None:
             "Sen. Juan Pablo Ferrer, usually no friend of the minister, sided with him.")
     side = _sides(text)
     assert side["Juan Pablo Ferrer"] == side["Diego Montes"] != side["Gustavo Lara"]
+
+
+def test_voted_no_and_voted_yes_are_cues() -> None:
+    text = ("County leaves the vote-centre program\n\nThe commissioners' court voted 3-2 on Tuesday to return to "
+            "precinct polling places.\n\nCommissioner Dale Kruger, the measure's sponsor, said precincts were "
+            "easier to audit. \"Voters know their precinct,\" Kruger said.\n\nCommissioner Rosa Ybarra, who "
+            "represents the east side, voted no. \"We are fixing what is not broken,\" Ybarra said.\n\n"
+            "Commissioner Jen Hart voted yes. \"Precincts are simpler,\" Hart said.")
+    side = _sides(text)
+    assert side["Rosa Ybarra"] != side["Dale Kruger"] == side["Jen Hart"]

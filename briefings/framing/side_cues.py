@@ -50,7 +50,7 @@ FOR_CUE = re.compile(
     r"welcomed|in favou?r|"
     r"rall(?:y|ied|ies|ying) (?:behind|around)|(?:voice|advocate|champion)s? for (?:the|this|its)|"
     r"support for (?:the|this|its)|(?:has|had|have|won|wins|with) the (?:backing|support) of|sponsors? of|"
-    r"authors? of " + MEASURE + r"|vot(?:ed|es|ing) for (?:the|this|its)|"
+    r"authors? of " + MEASURE + r"|vot(?:ed|es|ing) (?:for (?:the|this|its)|yes\b|aye\b)|"
     r"(?:wrote|drafted|authored|sponsored|introduced|proposed|moved|tabled) " + MEASURE + r"|"
     + FOR_VERB + r")\b",
     re.IGNORECASE,
@@ -59,7 +59,7 @@ AGAINST_CUE = re.compile(
     r"\b(?:opponents?|critics?|sceptic\w*|skeptic\w*|wary|worr(?:y|ied|ies)|"
     r"opposition (?:members|lawmakers|legislators|deputies|mps|parties|politicians|leaders)|"
     r"concerns? (?:about|over)|opposition (?:is|was|has been) led by|c[oa]me out against|not persuaded|unconvinced|"
-    r"unimpressed|vot(?:ed|es|ing) against|challeng(?:e|es|ed|ing)\b[^.;]{0,40}\bin (?:the )?courts?|"
+    r"unimpressed|vot(?:ed|es|ing) (?:against|no\b|nay\b)|challeng(?:e|es|ed|ing)\b[^.;]{0,40}\bin (?:the )?courts?|"
     r"resistance (?:to|from)|resist(?:s|ed|ing)? (?:the|this|that|its)|"
     r"accus(?:ed|es|ing) the (?:government|ministry|administration|authorities)|"
     r"less (?:sure|convinced|enthusiastic)|not so sure|doubtful|(?:were|was|are|is) (?:furious|outraged|angry)|"
