@@ -554,3 +554,10 @@ def test_voted_no_and_voted_yes_are_cues() -> None:
             "Commissioner Jen Hart voted yes. \"Precincts are simpler,\" Hart said.")
     side = _sides(text)
     assert side["Rosa Ybarra"] != side["Dale Kruger"] == side["Jen Hart"]
+
+
+def test_backing_an_office_holders_call_is_a_relation_not_a_stance_on_the_plan() -> None:
+    from briefings.framing.side_cues import FOR_ACT
+
+    assert FOR_ACT.search("she backed the plan")
+    assert not FOR_ACT.search("she backed the mayor's call for equal cuts")

@@ -34,7 +34,10 @@ ALLIANCE_CUE = re.compile(
     re.IGNORECASE,
 )
 # Absolute cues: the holder coming in is for / against what the story is about.
-OBJECT = r"(?:the|this|that|an?|its|their)\s+[\w-]+"
+# What the verb acts on: a thing, not an office holder (`backed the mayor's call` is a relation to the mayor).
+_OFFICE_HOLDER = (r"(?:mayor|minister|governor|president|premier|senator|councillor|councilor|councilmember|chair|"
+                  r"chairman|chairwoman|leader|secretary|director|commissioner|deputy|mp|lawmaker|spokes\w+)\b")
+OBJECT = r"(?:the|this|that|an?|its|their)\s+(?!" + _OFFICE_HOLDER + r")[\w-]+"
 FOR_VERB = (r"(?:backed|backs|backing|supported|supports|supporting|defended|defends|defending|welcomed|welcomes|"
             r"welcoming|praised|praises|praising|endorsed|endorses|endorsing|championed|champions|hailed|hails|"
             r"to pass|to approve|to adopt|to accept) " + OBJECT)
