@@ -561,3 +561,10 @@ def test_backing_an_office_holders_call_is_a_relation_not_a_stance_on_the_plan()
 
     assert FOR_ACT.search("she backed the plan")
     assert not FOR_ACT.search("she backed the mayor's call for equal cuts")
+
+
+def test_the_academic_senate_makes_no_observer() -> None:
+    text = ("Arts faculty may close\n\nRector Martin Kral wants the faculty closed. \"It costs too much,\" Kral said."
+            "\n\nBut Jakub Simek, a student who chairs the student chamber of the academic senate, wants it kept. "
+            "\"We chose this city,\" Simek said.")
+    assert _sides(text)["Jakub Simek"] not in (None, "observer")

@@ -127,6 +127,7 @@ _OFFICES = word_set("""
 rector dean chancellor provost president chair chairman chairwoman head director minister mayor councillor
 senator deputy leader secretary spokesman spokeswoman governor commissioner ceo founder
 """)
+_ACADEMIC_NOUN = re.compile(r"\ban academic\b|\bacademics?\s+(?:at|who|from|in|and)\b|\bacademic$")
 # A specialist of a science at a university judges from outside: `a hydrogeologist at the Universidad Mayor`.
 _ACADEMIC_AT = re.compile(r"\b[a-z]+(?:ologist|ographer|eticist|ysicist|emist)\b[^;]{0,20}\bat (?:the )?[^;]{0,40}"
                           r"\b(?:universit\w*|universidad|universiti|college|institute)\b"
@@ -557,6 +558,8 @@ class Reader:
         doc = self.doc
         roles = " ".join(doc.cast.people[ident].roles).lower()
         words = set(re.findall(r"[a-z]+", roles))
+        if "academic" in words and not _ACADEMIC_NOUN.search(roles):
+            words.discard("academic")  # `who chairs the student chamber of the academic senate`: an adjective
         # an office before `at` (not `the Universidad Mayor`'s name)
         offices = {w for part in roles.split(";")
                    for w in re.findall(r"[a-z]+", re.split(r"\bat\b", part, maxsplit=1)[0])}
