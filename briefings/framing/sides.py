@@ -180,6 +180,7 @@ class Reader:
         self.cue: dict[int, float] = {}  # person -> +1 for, -1 against, from where they come in
         self.allied: list[tuple[int, int, int]] = []  # (a, b, sentence) from `shared by` lists
         self.quoted_in: dict[int, set[int]] = {}  # person -> sentences holding their quotes
+        self._positions: dict[int, int] = {}  # person -> `position`, once read
         self.middle_allies: set[int] = set()  # debaters who come in beside a middle-camp holder (`also`, `echoed`)
         self.first_seen: dict[int, int] = {}  # person -> offset of their first mention
         for mention in doc.cast.mentions:
@@ -396,14 +397,21 @@ class Reader:
         return " ".join(said + self.holders[ident].quotes)
 
     def position(self, ident: int) -> int:
-        """+1 / -1 when the holder states a position in their own words (`I will vote against it`), else 0."""
+        """+1 / -1 when the holder states a position in their own words (`I will vote against it`), else 0.
+
+        Read once per holder: their statements are fixed once `collect` has run.
+        """
+        known = self._positions.get(ident)
+        if known is not None:
+            return known
         text = self.own_words(ident)
         score = 0
         for pattern, sign in ((FOR_POSITION, 1), (AGAINST_POSITION, -1)):
             for match in pattern.finditer(text):
                 if not _NEGATED.search(text[max(0, match.start() - 24):match.start()]):
                     score += sign
-        return (score > 0) - (score < 0)
+        self._positions[ident] = (score > 0) - (score < 0)
+        return self._positions[ident]
 
     def _object_of(self, offset: int, text: str, match: re.Match[str], ident: int) -> int | None:
         """The first person other than `ident` the relation verb acts on (`criticized her`, `echoed X`)."""
