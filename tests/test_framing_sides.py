@@ -568,3 +568,29 @@ def test_the_academic_senate_makes_no_observer() -> None:
             "\n\nBut Jakub Simek, a student who chairs the student chamber of the academic senate, wants it kept. "
             "\"We chose this city,\" Simek said.")
     assert _sides(text)["Jakub Simek"] not in (None, "observer")
+
+
+CONDITIONAL_SUPPORT = """\
+Fish farm permit splits the fjord
+
+SEYDISFJORDUR, May 4 - The licensing authority will decide next month on an open-net salmon farm.
+
+Farm manager Einar Bjarnason backs the permit. "Sixty jobs are waiting," Bjarnason said.
+
+Opponents were not persuaded. Sigrun Olafsdottir, who leads the anglers' association, wants it refused. \
+"Open nets kill wild salmon," she said.
+
+Mayor Helga Jonsdottir has not said no to farming in the fjord. Councillor Arni Sveinsson sided with her, \
+saying the council could accept a farm with closed pens but not the open nets in the draft.
+
+A second councillor, Bjorn Haraldsson, shares a surname, but not a party, with the manager. He wants the \
+permit granted. "The fjord can carry it," Haraldsson said.
+"""
+
+
+def test_support_with_a_condition_is_the_middle_and_so_is_the_one_it_sides_with() -> None:
+    side = _sides(CONDITIONAL_SUPPORT)
+    assert side["Arni Sveinsson"] == "compromise"
+    assert side["Helga Jonsdottir"] == "compromise"
+    assert side["Einar Bjarnason"] != side["Sigrun Olafsdottir"]
+    assert side["Bjorn Haraldsson"] != "compromise"  # `a surname, but not a party` is no condition on support

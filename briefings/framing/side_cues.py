@@ -160,6 +160,14 @@ OWN_THIRD = re.compile(r"\b(?:his|her|their) (?:own )?amendments?\b|"
                        r"\b(?:table|tabled|tabling|propose|proposed|proposing|put forward|move|moved) "
                        r"(?:an amendment|amendments|that amendment|this amendment)\b|"
                        r"\bvote for [\w\s.’']{0,40}?\bamendment\b", re.IGNORECASE)
+# Support with a condition or a limit is a position between the camps: `could support a ban during class but not
+# during lunch`, `wants the licences granted only if every trawler carries an observer`, `the line can stay, but
+# only if the board pays`, `on condition that`, `provided that`.
+CONDITIONAL = re.compile(r"\b(?:supports?|supported|backs?|accepts?|approves?|favou?rs?|endorses?|wants?|"
+                         r"agrees? to|live with|can (?:stay|go ahead|proceed|continue))\b[^.;:!?]{0,60}?"
+                         r"(?:\bbut not (?:the|a|an|its|their|his|her|during|with|in|as|at|on)\b|\b(?:but )?only if\b|"
+                         r"\bon (?:the )?condition (?:that|of)\b|\bprovided (?:that )?(?:the|it|they|every)\b)",
+                         re.IGNORECASE)
 # Only in the sentence before: an opponent's own words often ask for `a different approach`.
 THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
                            r"(?:plan|proposal|approach|route|path|option)\b", re.IGNORECASE)

@@ -16,7 +16,9 @@ patterns themselves are in `side_cues`):
    under a third position (`A third position has gained ground.`, `Between
    them stands the state.`, `proposed an amendment`), or whose own words
    carry an amendment (`said her amendment would ...`, `I'll vote for B's
-   amendment`) forms a middle camp;
+   amendment`) or support with a condition (`could accept a farm with closed
+   pens but not the open nets`, `wants the licences granted only if ...`)
+   forms a middle camp, with those who side with them and those they side with;
    loyalists, propagandists and the press office of a regime speak for the
    power in question (`regime`), when the story is about dealing with one.
    Who says outright that they take no side (`takes no side`, `not a
@@ -71,6 +73,7 @@ from briefings.framing.side_cues import (
     ALLY_ROLE,
     BOTH_SIDES,
     CHALLENGER,
+    CONDITIONAL,
     CONTRAST_CUE,
     ESTABLISHMENT,
     FOR_ACT,
@@ -548,6 +551,12 @@ class Reader:
         match = STUDIES.search(doc.text, first.end, min(end, first.end + 200))
         return match is not None and match.start() - first.end <= APPOSITIVE_CHARS
 
+    def _conditional(self, ident: int) -> bool:
+        """Whether the holder's own reported words support the measure only with a condition or a limit."""
+        doc = self.doc
+        return any(CONDITIONAL.search(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end))
+                   for k in self.holders[ident].sentences)
+
     def neutral(self, ident: int) -> bool:
         """Whether the holder says outright that they take no side (`not a question for this court`)."""
         doc = self.doc
@@ -597,7 +606,7 @@ class Reader:
         # A compromise in their own words marks a middle camp, unless the story brings them in against one
         # (`The leadership rejected the idea. X said an arbitrator will split the difference ...`).
         worded = not brought_against and bool(MIDDLE_CUE.search(said) or MIDDLE_CUE.search(quoted))
-        worded = worded or self._own_amendment(ident)
+        worded = worded or self._own_amendment(ident) or self._conditional(ident)
         if worded or THIRD_BRIDGE.search(lead) or THIRD.search(here):
             return MIDDLE
         if regime_story and REGIME_VOICE.search(roles):
@@ -675,6 +684,11 @@ def place(doc: Document, attributions: list[Attribution], attributor: Attributor
                 weight > 0 and target in holders and holders[target].side == MIDDLE
                 for _, weight, target in reader.relations(ident)):
             holders[ident].side = MIDDLE
+    for ident in order:  # and so is the one Seck sides with (`sided with her, saying ... but not the open nets`)
+        if holders[ident].side == MIDDLE:
+            for _, link, target in reader.relations(ident):
+                if link > 0 and target in holders and holders[target].side is None:
+                    holders[target].side = MIDDLE
     named = (question or "") + " " + (doc.text[doc.paragraphs[0].start:doc.paragraphs[0].end] if doc.paragraphs else "")
     debaters = [i for i in order if holders[i].side is None and (
         not _names_in(named, doc.cast.people[i].name) or _speaks(doc, attributions, i))]
