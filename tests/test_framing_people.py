@@ -406,3 +406,22 @@ def test_a_portuguese_particle_inside_the_given_names_is_part_of_the_name() -> N
     [figure] = frame_text(text).figures
     assert figure.name == "Maria do Rosário Teixeira"
     assert figure.role == "president of the Avenidas Novas residents' association"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Nora Quist says she decided long ago. The rye and barley farmer, who chairs the valley's water board, said "
+         'the quarry would drain the wells. "Not here," Quist said.', "Nora Quist",
+         "rye and barley farmer who chairs the valley's water board"),
+        ('Ivo Brandt sees the square differently. The retired architect said the lanes were built for carts. '
+         '"Walk it," Brandt said.', "Ivo Brandt", "retired architect"),
+        ('Ivo Brandt met Ana Kos. The retired architect said the lanes were built for carts. "Walk it," Brandt said.',
+         "Ivo Brandt", None),  # two people named before: the description may be either's
+        ('Ivo Brandt sees it differently. The answer, he said, was simple. "Walk it," Brandt said.',
+         "Ivo Brandt", None),  # no role noun
+    ],
+)
+def test_a_description_opening_the_next_sentence_is_the_role_of_the_one_person_just_named(
+        text: str, name: str, role: str | None) -> None:
+    assert role_of(text, name) == role

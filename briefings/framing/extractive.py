@@ -17,6 +17,7 @@ order of first mention.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 
 from briefings.framing.article import Article
 from briefings.framing.attribution import Attribution, Attributor
@@ -25,7 +26,7 @@ from briefings.framing.model import FigureFrame, Quote, Side, StanceFrame
 from briefings.framing.numbers import find_numbers
 from briefings.framing.people import gender_of
 from briefings.framing.question import find_question
-from briefings.framing.roles import describe, role_occupation, roles_at
+from briefings.framing.roles import describe, role_description, role_occupation, roles_at
 from briefings.framing.sides import Placement, place, stance_sentence
 
 logger = logging.getLogger(__name__)
@@ -77,8 +78,31 @@ def read_roles(doc: Document) -> None:
             occupation = role_occupation(doc.text, run, sentence.end)
             if occupation:
                 person.roles.append(occupation)
+    _described_next(doc)
     for person in doc.cast.people:
         person.gender = person.gender or gender_of(person.name, "; ".join(person.roles))
+
+
+def _described_next(doc: Document) -> None:
+    """`X says she made up her mind. The potato farmer, who ...`: the next sentence describes the one person named."""
+    starts = [m.start for m in doc.cast.mentions]
+    for mention in doc.cast.mentions:
+        person = doc.cast.people[mention.person]
+        if person.roles or mention.quoted or mention.kind != "name":
+            continue
+        here = doc.sentence_at(mention.start)
+        if here.index + 1 >= len(doc.sentences):
+            continue
+        after = doc.sentences[here.index + 1]
+        if after.paragraph != here.paragraph and after.paragraph != here.paragraph + 1:
+            continue
+        around = doc.cast.mentions[bisect_left(starts, here.start):bisect_left(starts, after.end)]
+        if any(m.person != mention.person for m in around):
+            continue  # someone else named: the description may be theirs
+        opening = after.start + len(doc.text[after.start:after.end]) - len(doc.text[after.start:after.end].lstrip())
+        role = role_description(doc.text, opening, after.end)
+        if role:
+            person.roles.append(role)
 
 
 def _headline(doc: Document) -> str | None:

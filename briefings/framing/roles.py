@@ -176,6 +176,38 @@ def role_occupation(text: str, run: Run, end: int) -> str | None:
     return clause if len(clause.split()) <= DEFINING_WORDS else None
 
 
+# `Rosa Mamani says she made up her mind. The potato and quinoa farmer, who leads the irrigation board, said ...`:
+# a description opening the next sentence (`The retired architect`, `The 43-year-old former congressman`) is who
+# the person just named is. Lower-case words only, ending in a role or agent noun, right before `,` or a verb.
+_DESCRIPTION = re.compile(r"(?:The|An?)\s((?:[a-z0-9][\w'’-]*\s){0,6}[a-z][\w-]*)(?=,\s|\s(?:who|said|says|told|"
+                          r"added|argues|argued|sees|has|had|is|was|called|wants|warned)\b)")
+
+
+_PERSON_SUFFIX = re.compile(r"\w{3}(?:ist|ian|man|woman|person)$")
+
+
+def role_description(text: str, start: int, end: int) -> str | None:
+    """The role a description opening the sentence at `start` gives: `The retired architect, who leads X,`."""
+    match = _DESCRIPTION.match(text, start, end)
+    if not match:
+        return None
+    phrase = match.group(1)
+    words = _words(phrase)
+    head = words[-1]
+    # `-er` alone makes no person (`The answer, he said,`): an agent noun needs a `who` after it to be one
+    who = re.match(r",\s+who\s", text[match.end():end]) is not None
+    person = head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or _PERSON_SUFFIX.search(head) or (
+        who and _AGENT.search(head))
+    if head in FUNCTION_WORDS or any(w in _AUXILIARIES for w in words) or not person:
+        return None
+    if text.startswith(",", match.end()):  # `The farmer, who leads the board,`: what they do joins the role
+        after = _APPOSITIVE_END.search(text, match.end() + 1, end)
+        clause = _appositive(text[match.end() + 1:after.start() if after else end])
+        if clause and clause.lower().startswith("who "):
+            return f"{phrase} {clause}"
+    return phrase
+
+
 _OF_START = re.compile(r",?\s+of\s+(?=(?:the|a|an)\s)")
 _OF_STOP = re.compile(r"\s(?:who|whose|which|that|said|says|told|has|had|is|was|and|but|on|after|before)\s")
 OF_WORDS = 10
