@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
 from briefings.framing.folding import fold
-from briefings.framing.names import identity_key, same_person, split_title, surname_key
+from briefings.framing.names import identity_key, name_key, same_person, split_title, surname_key
 
 # A looked-up name is taken as meant when it scores this, and suggestions start at SUGGEST_SCORE.
 LOOKUP_SCORE = 85.0
@@ -60,12 +60,13 @@ def _existing(db: Database, key: str) -> int | None:
 
 def _same_person(db: Database, name: str) -> int | None:
     """The one registered figure that `name` is another spelling of, or None when none or several fit."""
-    surname = surname_key(name)
-    if not surname:
+    keys = name_key(name).split()
+    if not keys:
         return None
+    initials = sorted({keys[-1][0], keys[0][0]})  # the first word too: it is the surname in family-name-first order
     rows = db.execute(
         "SELECT alias, figure_id FROM figure_aliases WHERE figure_id IN "
-        "(SELECT figure_id FROM figure_aliases WHERE substr(surname_key, 1, 1) = ?)", [surname[0]]
+        "(SELECT figure_id FROM figure_aliases WHERE substr(surname_key, 1, 1) IN (?, ?))", [initials[0], initials[-1]]
     ).fetchall()
     return _only_fit(name, rows)
 

@@ -43,11 +43,21 @@ strict and every loosening is a named convention or a table row
    (`García Márquez`) matches the end of the full name. English diminutives
    (Bill/William) are not merged: only the text can say they are one.
 
+7. **Family name first.** Names a story always writes family-name-first
+   (Chinese, Korean, Vietnamese) need no rule of their own: the word that
+   differs between two people (Xi Jinping, Xi Mingze) is last, so they stay
+   apart. A two-word name written in one story given-name-first and in
+   another family-name-first (`Tadashi Wakabayashi`, `Wakabayashi Tadashi`,
+   as English and Japanese usage differ) is one person when both words are
+   romanised Japanese (kana syllables) and exactly one is a known given name;
+   `Lee Morgan` and `Morgan Lee` stay apart.
+8. **Japanese long vowels** are written with a macron or spelt out: `Ōno` =
+   `Ono` = `Ohno` = `Ouno` = `Oono`, `Yūki` = `Yuki` = `Yuuki`. Only a macron
+   licenses the spelt-out forms, so Moore and More stay apart.
+
 Which of several compatible figures a bare surname or an initial means is the
 registry's question (`briefings/registry.py`): it merges only when exactly
-one figure fits. Names written family-name-first (Chinese, Korean,
-Vietnamese) need no rule of their own: the word that differs between two
-people (Xi Jinping, Xi Mingze) is last, so they stay apart.
+one figure fits.
 
 Every function here accepts any string: a name made only of titles, suffixes
 or particles is keyed by those words, so a key is empty only for a string
@@ -277,8 +287,44 @@ def _compound_surname_of(short: tuple[str, ...], long: tuple[str, ...], first: s
     return len(short) == 2 and len(long) > 2 and long[-2:] == short and first not in FIRST_NAMES
 
 
+_MACRON = {"ō": ("o", "oh", "ou", "oo"), "Ō": ("O", "Oh", "Ou", "Oo"), "ū": ("u", "uu"), "Ū": ("U", "Uu")}
+_MACRON_VOWEL = re.compile("[" + "".join(_MACRON) + "]")
+
+
+def _spelt_out(name: str) -> list[str]:
+    """The spellings of a name's Japanese long vowels (`Ōno`: Ono, Ohno, Ouno, Oono); the name alone without one."""
+    forms = [""]
+    for piece in re.split(f"({_MACRON_VOWEL.pattern})", name):
+        options = _MACRON.get(piece, (piece,))
+        forms = [f + o for f in forms for o in options][:64]
+    return forms
+
+
+# Romanised Japanese: kana syllables only (`wa-ka-ba-ya-shi`, `ta-da-shi`); `Morgan` and `Lee` are not.
+_ROMAJI = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aeiou](?:h(?![aeiouy]))?|n(?![aeiouy]))+")  # `Ohno`
+
+
+def _reversed_order(a: str, b: str) -> bool:
+    """`Tadashi Wakabayashi` against `Wakabayashi Tadashi`: the two words swapped, exactly one a given name."""
+    wa, wb = parse_name(a).words, parse_name(b).words
+    if len(wa) != 2 or len(wb) != 2:
+        return False
+    la, lb = [fold(w) for w in wa], [fold(w) for w in wb]
+    if la != lb[::-1] or la[0] == la[1]:
+        return False
+    return all(_ROMAJI.fullmatch(w) for w in la) and (la[0] in FIRST_NAMES) != (la[1] in FIRST_NAMES)
+
+
 def name_similarity(a: str, b: str) -> float:
     """Score 0-100 of how likely two name strings denote one person (the policy of the module docstring)."""
+    if _MACRON_VOWEL.search(a) or _MACRON_VOWEL.search(b):
+        return max(_similarity(x, y) for x in _spelt_out(a) for y in _spelt_out(b))
+    return _similarity(a, b)
+
+
+def _similarity(a: str, b: str) -> float:
+    if _reversed_order(a, b):
+        return 100.0
     ka, ia, sa, slavic_a = _keyed(a)
     kb, ib, sb, slavic_b = _keyed(b)
     if not ka or not kb or (sa and sb and sa != sb):
