@@ -425,3 +425,9 @@ def test_a_portuguese_particle_inside_the_given_names_is_part_of_the_name() -> N
 def test_a_description_opening_the_next_sentence_is_the_role_of_the_one_person_just_named(
         text: str, name: str, role: str | None) -> None:
     assert role_of(text, name) == role
+
+
+def test_akan_and_ewe_honorifics_are_titles_not_names() -> None:
+    assert names('"I will hold my beans," said Opanyin Kwabena Asare, a farmer near Goaso.') == ["Kwabena Asare"]
+    assert names('Togbe Komla Dzidzienyo, the chief, said the road must wait. "Not now," Dzidzienyo said.') == [
+        "Komla Dzidzienyo"]

@@ -594,3 +594,13 @@ def test_support_with_a_condition_is_the_middle_and_so_is_the_one_it_sides_with(
     assert side["Helga Jonsdottir"] == "compromise"
     assert side["Einar Bjarnason"] != side["Sigrun Olafsdottir"]
     assert side["Bjorn Haraldsson"] != "compromise"  # `a surname, but not a party` is no condition on support
+
+
+def test_what_officials_say_of_someone_does_not_make_them_a_stance_holder() -> None:
+    text = ("Union calls strike over cocoa price\n\nUnion leader Kofi Mensah rejected the price. \"Not one bag will "
+            "move,\" Mensah said.\n\nThe board's chief executive, Yaw Boateng, is expected to meet union leaders "
+            "later this month, officials said.\n\nBoard official Ama Owusu said the price was final. \"Sell now,\" "
+            "Owusu said.")
+    side = _sides(text)
+    assert side.get("Yaw Boateng") is None
+    assert side["Kofi Mensah"] != side["Ama Owusu"]

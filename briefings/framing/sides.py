@@ -141,6 +141,7 @@ _TELLS_BOTH = re.compile(r"\bboth (?:camps|sides) (?:should|must|need to|ought t
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\W+(?:\w+\W+)?$|n[’']t\W+$", re.IGNORECASE)
 _OWNER = re.compile(r"^(?:the |its |their |an? )?([\w\s-]{2,40}?)['’]s\s|\b(?:of|at|for) (?:the |an? )?(.+)$",
                     re.IGNORECASE)
+_NOT_PLURAL = word_set("has was is does always also thus this its his hers ours yours")
 _NOT_SUBJECT = word_set("""
 to of for with at by from on in about against and or the a an that than as including like into onto
 over under between among toward towards via per after before without within thank thanked met
@@ -222,9 +223,14 @@ class Reader:
             k = self.attributor._skip_appositive_in(text, words, j)
             if k > j:
                 appositive_end = words[k].start if k < len(words) else len(text)
-            window = [w.low for w in words[j:j + 3] + words[k:k + 3]]
-            if ident is not None and ident not in found and any(w in STANCE_VERBS for w in window):
-                found.append(ident)
+            tail = words[k:k + 3]
+            if len(tail) > 1 and not tail[0].capitalised and tail[0].low.endswith("s") and tail[1].low in STANCE_VERBS \
+                    and tail[0].low not in STANCE_VERBS and tail[0].low not in _NOT_PLURAL:
+                tail = ()  # `X, is expected to meet them, officials said`: the officials say it, not X
+            window = [w.low for w in words[j:j + 3] + tail]
+            if ident is None or ident in found or not any(w in STANCE_VERBS for w in window):
+                continue
+            found.append(ident)
         return found
 
     def collect(self) -> None:
