@@ -431,3 +431,9 @@ def test_akan_and_ewe_honorifics_are_titles_not_names() -> None:
     assert names('"I will hold my beans," said Opanyin Kwabena Asare, a farmer near Goaso.') == ["Kwabena Asare"]
     assert names('Togbe Komla Dzidzienyo, the chief, said the road must wait. "Not now," Dzidzienyo said.') == [
         "Komla Dzidzienyo"]
+
+
+def test_a_sentence_opening_on_a_place_gives_its_role_to_the_next_noun_not_the_place() -> None:
+    text = ('At Juaboso, a purchasing clerk said he had weighed eleven bags. "It was slow," he said.\n\n'
+            'The idea has found a supporter in Lieve Backer, who manages 210 vans. "Fine," Backer said.')
+    assert names(text) == ["Lieve Backer"]

@@ -308,6 +308,9 @@ def looks_like_name(run: Run) -> bool:
     return not (len(name) > 1 and all(w.low in COUNTRIES | CITIES | REGION_WORDS for w in name))
 
 
+_LOCATIVE = frozenset({"at", "in", "near", "outside", "inside", "across", "around", "from", "beyond"})
+
+
 def _plural_role(word: str) -> bool:
     """`farmers`, `teachers`: the plural of a role noun, a group of people rather than one."""
     return word not in ROLE_NOUNS and word.endswith("s") and word[:-1] in ROLE_NOUNS
@@ -327,6 +330,8 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
             return True  # `historian X`, `the boat's owner, X, said`, `said the minister, X.`
     if run.name[-1].possessive:
         return False
+    if previous is not None and previous.capitalised and previous.low in _LOCATIVE and text.startswith(",", run.end):
+        return False  # `At Juaboso, a purchasing clerk said`: a sentence opening on a place (but `a supporter in X,`)
     end = run.end + 1 if run.name[-1].low in NAME_SUFFIXES and text.startswith(".", run.end) else run.end
     match = _APPOSITIVE.match(text, end, end + 40)  # after `Jr.` too
     if match and match.group(1):
