@@ -437,3 +437,9 @@ def test_a_sentence_opening_on_a_place_gives_its_role_to_the_next_noun_not_the_p
     text = ('At Juaboso, a purchasing clerk said he had weighed eleven bags. "It was slow," he said.\n\n'
             'The idea has found a supporter in Lieve Backer, who manages 210 vans. "Fine," Backer said.')
     assert names(text) == ["Lieve Backer"]
+
+
+def test_initials_run_together_open_a_name_and_end_no_sentence() -> None:
+    frame = frame_text('Ports Minister W.A.D. Perera told parliament the sale was needed. "We sell," Perera said.\n\n'
+                       '"There is a middle road," said H.M. Gamini Bandara, a former chairman of the ports authority.')
+    assert {q.speaker for q in frame.quotes} == {"W.A.D. Perera", "H.M. Gamini Bandara"}

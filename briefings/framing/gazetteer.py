@@ -128,7 +128,9 @@ Insider, Politico, Economist, Post-Gazette, Bulletin, Chronicle, Courier, Dispat
 Mirror, Observer, Standard, Today, Week, Online, Blog, Podcast, Show, Hour, Gardens, Memorial, Plaza,
 Piazza, Boulevard, Avenida, Calle, Rua, Praça, Brothers, Bros, Hermanos, Hnos, Irmãos, Fils, Figli, Söhne,
 Electric, Energie, Energía, Democrats, Republicans, Socialists, Conservatives, Liberals, Greens, Solicitors,
-Kardeşler, İnşaat, Highway, Expressway, Freeway, Motorway, SpA, S.A., GmbH, AG, plc, PLC, Pty, BV, NV, Srl, SAS
+Kardeşler, İnşaat, Highway, Expressway, Freeway, Motorway, SpA, S.A., GmbH, AG, plc, PLC, Pty, BV, NV, Srl, SAS,
+Assurance, Insurance, Metals, Cells, Terminal, Bulvarı, Bulvari, Caddesi, Sokak, Sokağı, Mawatha, Strasse, Straße,
+Platz, Café, Cafe, Caffè, Caffe, Trattoria, Bakery, Pharmacy
 """)
 
 # Well-known organisations, agencies and media named by one word or acronym.

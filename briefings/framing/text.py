@@ -34,6 +34,7 @@ nov dec e.g i.e a.m p.m u.s u.k u.n e.u d.c u.s.a ph.d
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -111,6 +112,8 @@ def is_abbreviation(text: str, period: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     token = match.group(1)
+    if _INITIALS.fullmatch(token):
+        return True  # `W.A.D. Perera`, `J.R. Smith`: initials run together, as Sri Lankan and Indian names write them
     return (len(token) == 2 and token[0].isupper()) or word in DIGRAPH_INITIALS  # an initial: `J. Smith`
 
 
