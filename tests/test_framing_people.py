@@ -443,3 +443,21 @@ def test_initials_run_together_open_a_name_and_end_no_sentence() -> None:
     frame = frame_text('Ports Minister W.A.D. Perera told parliament the sale was needed. "We sell," Perera said.\n\n'
                        '"There is a middle road," said H.M. Gamini Bandara, a former chairman of the ports authority.')
     assert {q.speaker for q in frame.quotes} == {"W.A.D. Perera", "H.M. Gamini Bandara"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ('Benno von Tratt sees it differently. The president of the Berlin Property Owners\' Association, warned '
+         'that repairs would stop. "No," von Tratt said.', "Benno von Tratt",
+         "president of the Berlin Property Owners' Association"),
+        ('Government backbencher Dr. Nira Kumara said she would vote no. "No," Kumara said.', "Nira Kumara",
+         "Government backbencher"),
+        ('Sabine Hart, no relation to the driver, runs Brenner & Toechter Bau, a developer. "No," Hart said.',
+         "Sabine Hart", "runs Brenner & Toechter Bau"),
+    ],
+)
+def test_a_described_office_a_role_before_an_honorific_and_a_firm_someone_runs(text: str, name: str,
+                                                                              role: str) -> None:
+    assert role_of(text, name) == role
+    assert "Toechter Bau" not in names(text)

@@ -96,12 +96,10 @@ def _described_next(doc: Document) -> None:
         after = doc.sentences[here.index + 1]
         if after.paragraph != here.paragraph and after.paragraph != here.paragraph + 1:
             continue
-        around = doc.cast.mentions[bisect_left(starts, here.start):bisect_left(starts, after.end)]
-        if any(m.person != mention.person for m in around):
-            continue  # someone else named: the description may be theirs
         opening = after.start + len(doc.text[after.start:after.end]) - len(doc.text[after.start:after.end].lstrip())
         role = role_description(doc.text, opening, after.end)
-        if role:
+        around = doc.cast.mentions[bisect_left(starts, here.start):bisect_left(starts, opening + len(role or ""))]
+        if role and not any(m.person != mention.person for m in around):  # someone else named: it may be theirs
             person.roles.append(role)
 
 

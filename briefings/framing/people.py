@@ -558,8 +558,10 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             if named_until >= 0 and _OF_AFTER_NAME.fullmatch(text, named_until,
                                                              run.title[0].start if run.title else run.start):
                 continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`, `X of the Pakistan Tehreek-e-Insaf`
+            begin = run.title[0].start if run.title else run.start
             if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end) or _goes_on_organisation(
-                    text, start, run) or _CAMPUS.search(text, max(start, run.start - 80), run.start):
+                    text, start, run) or _CAMPUS.search(text, max(start, run.start - 80), run.start) or (
+                    text[max(0, begin - 2):begin] == "& " or text.startswith(" & ", run.end)):  # `Brenner & Töchter`
                 things.add(fold(_surface(text, run)))
                 continue
             if len(run.name) > 1:

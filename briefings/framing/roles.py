@@ -158,7 +158,8 @@ def role_predicate(text: str, run: Run, end: int) -> str | None:
 # in, in the present or the perfect (a trade, not an event: `ran a brilliant campaign`) and with a thing as its
 # object (not `leads Sanders by six points`, `runs for office`).
 _OCCUPATION = re.compile(r"(?:,\s+[^,.;:\"“”]{1,60},)?\s+(?:(has|have)\s+([a-z-]+)|([a-z-]+s))\s+"
-                         r"(?=[a-z])(?!(?:for|to|by|with|into|in|on|at|from|against|over)\s)")
+                         r"(?=[a-z]|(?:(?<=runs )|(?<=owns )|(?<=heads )|(?<=chairs ))[A-Z])"  # `runs Brenner & Co`
+                         r"(?!(?:for|to|by|with|into|in|on|at|from|against|over)\s)")
 _NO_TRADE = frozenset({"sits", "sat", "studies", "studied"})  # `sits on the board` is said of anyone
 
 
@@ -179,8 +180,9 @@ def role_occupation(text: str, run: Run, end: int) -> str | None:
 # `Rosa Mamani says she made up her mind. The potato and quinoa farmer, who leads the irrigation board, said ...`:
 # a description opening the next sentence (`The retired architect`, `The 43-year-old former congressman`) is who
 # the person just named is. Lower-case words only, ending in a role or agent noun, right before `,` or a verb.
-_DESCRIPTION = re.compile(r"(?:The|An?)\s((?:[a-z0-9][\w'’-]*\s){0,6}[a-z][\w-]*)(?=,\s|\s(?:who|said|says|told|"
-                          r"added|argues|argued|sees|has|had|is|was|called|wants|warned)\b)")
+_DESCRIPTION = re.compile(r"(?:The|An?)\s((?:[a-z0-9][\w'’-]*\s){0,6}[a-z][\w-]*"
+                          r"(?:\sof\s(?:the\s)?(?:[A-Z][\w'’&.-]*\s?){1,6})?)"  # `The president of the X Association,`
+                          r"(?=,\s|\s(?:who|said|says|told|added|argues|argued|sees|has|had|is|was|called|wants|warned)\b)")
 
 
 _PERSON_SUFFIX = re.compile(r"\w{3}(?:ist|ian|man|woman|person)$")
@@ -191,8 +193,8 @@ def role_description(text: str, start: int, end: int) -> str | None:
     match = _DESCRIPTION.match(text, start, end)
     if not match:
         return None
-    phrase = match.group(1)
-    words = _words(phrase)
+    phrase = match.group(1).strip()
+    words = _words(phrase.split(" of ", 1)[0])
     head = words[-1]
     # `-er` alone makes no person (`The answer, he said,`): an agent noun needs a `who` after it to be one
     who = re.match(r",\s+who\s", text[match.end():end]) is not None
@@ -203,8 +205,8 @@ def role_description(text: str, start: int, end: int) -> str | None:
     if text.startswith(",", match.end()):  # `The farmer, who leads the board,`: what they do joins the role
         after = _APPOSITIVE_END.search(text, match.end() + 1, end)
         clause = _appositive(text[match.end() + 1:after.start() if after else end])
-        if clause and clause.lower().startswith("who "):
-            return f"{phrase} {clause}"
+        if clause:  # `who leads the board`, or its noun phrase (`who is clerk to X`: `clerk to X`)
+            return f"{phrase} {clause}" if clause.lower().startswith("who ") else f"{phrase}, {clause}"
     return phrase
 
 
@@ -433,7 +435,7 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
     if run.title and text.startswith(".", title_end) and run.title[-1].low in TITLES:
         title_end += 1  # `Sen.`, `Gov.`: the abbreviation keeps its full stop
     title = _without_honorifics(text[first.start:title_end]) if first else ""
-    anchor = first.start if first else run.start
+    anchor = first.start if first else run.title[0].start if run.title else run.start  # before `Dr.` too
     office = _OFFICE_OF.search(text, max(start, anchor - 60), anchor) if first else None
     if office:
         title = office.group(1) + title  # `Deputy Minister of Transport Pieter van Wyk`
