@@ -207,12 +207,14 @@ def test_a_role_is_shown_once() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
-        ("Gov. Marcus Tolliver Jr. signed the bill on Friday.", "Marcus Tolliver Jr.", "Gov."),
-        ("Sen. Ada Pinckney filed an amendment.", "Ada Pinckney", "Sen."),
+        ("Gov. Marcus Tolliver Jr. signed the bill on Friday.", "Marcus Tolliver Jr.", "Governor"),
+        ("Sen. Ada Pinckney filed an amendment.", "Ada Pinckney", "Senator"),
+        ("Cllr Priya Shah said she would vote no.", "Priya Shah", "Councillor"),
         ('"We shall see," said Martin Luther King Jr. from the steps.', "Martin Luther King Jr.", None),
     ],
 )
-def test_abbreviated_offices_and_suffixes_keep_their_full_stop(text: str, name: str, role: str | None) -> None:
+def test_abbreviated_offices_are_spelt_out_and_suffixes_keep_their_full_stop(text: str, name: str,
+                                                                              role: str | None) -> None:
     assert role_of(text, name) == role
 
 
@@ -326,7 +328,7 @@ def test_a_name_that_goes_on_a_building_or_an_organisation_is_not_a_person(text:
 def test_whose_office_reaches_a_name_with_a_title_and_names_the_body_with_its_place() -> None:
     text = ('Opponents include the farmers\' bloc in the Sejm, whose leader, Sen. Adam Wolny, called the plan '
             '"a betrayal of the villages" on Monday.')
-    assert role_of(text, "Adam Wolny") == "Sen.; leader of the farmers' bloc in the Sejm"
+    assert role_of(text, "Adam Wolny") == "Senator; leader of the farmers' bloc in the Sejm"
 
 
 def test_given_names_alone_after_the_full_name_and_a_malay_binti_name_are_one_person() -> None:
@@ -461,3 +463,11 @@ def test_a_described_office_a_role_before_an_honorific_and_a_firm_someone_runs(t
                                                                               role: str) -> None:
     assert role_of(text, name) == role
     assert "Toechter Bau" not in names(text)
+
+
+def test_a_compound_given_name_and_a_surname_alone_with_an_age_and_a_trade() -> None:
+    text = ('Guy-Roger Kazadi Ntumba, managing director of the firm, said the pits lie outside. "No," Kazadi said.\n\n'
+            'Kevin Chan draws the opposite conclusion. Chan, 29, delivers groceries by cargo bike. "Keep them," '
+            'Chan said.')
+    assert sorted(names(text)) == ["Guy-Roger Kazadi Ntumba", "Kevin Chan"]
+    assert role_of(text, "Kevin Chan") == "delivers groceries by cargo bike"

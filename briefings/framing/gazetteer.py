@@ -289,4 +289,21 @@ def _load_given_names(path: Path = GIVEN_NAMES_FILE) -> dict[str, frozenset[str]
 _GIVEN_NAMES = _load_given_names()
 FEMALE_FIRST_NAMES = _GIVEN_NAMES["f"]
 MALE_FIRST_NAMES = _GIVEN_NAMES["m"]
-FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | _GIVEN_NAMES["u"]
+
+
+class _GivenNames(frozenset[str]):
+    """Given names, and compounds ending in one (`anne-marie`, `guy-roger`, `jean-baptiste`) as French and
+    Congolese usage writes them; not after a particle (`al-hassan`, `ben-david` are surnames)."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if isinstance(word, str) and word.count("-") == 1:
+            first, second = word.split("-")
+            return len(first) >= 3 and first not in _PARTICLE_WORDS and frozenset.__contains__(self, second)
+        return False
+
+
+_PARTICLE_WORDS = frozenset({"ben", "bin", "ibn", "abu", "abd", "van", "von", "der", "del", "den", "dos", "das", "ter",
+                             "ten", "mac", "nic", "bint"})
+FIRST_NAMES = _GivenNames(FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | _GIVEN_NAMES["u"])

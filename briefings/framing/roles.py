@@ -111,7 +111,7 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     if first is None:
         return None
     if stop and stop.group() == ",":  # `the trust's chair, a primary school teacher who ...`: a second one
-        after = _APPOSITIVE_END.search(text, stop.end(), end)
+        after = _phrase_end(text, stop.end(), end)
         second_text = text[stop.end():after.start() if after else end]
         second = _appositive(second_text) if _CHAINED.match(second_text) else None
         if second:
@@ -167,7 +167,8 @@ def role_occupation(text: str, run: Run, end: int) -> str | None:
     """A role said by a verb of trade after a full name: `X runs a bike hire`, `X has sewn collars for years`."""
     match = _OCCUPATION.match(text, run.end, end)
     verb = match and (match.group(2) or match.group(3))
-    if len(run.name) < 2 or not match or verb not in _ROLE_VERBS or verb in _NO_TRADE:
+    aged = _AGE.match(text, run.end + 2) is not None and text.startswith(", ", run.end)  # `Chan, 29, delivers`
+    if (len(run.name) < 2 and not aged) or not match or verb not in _ROLE_VERBS or verb in _NO_TRADE:
         return None
     start = match.start(1) if match.group(1) else match.start(3)
     stop = _phrase_end(text, start, end)
@@ -203,7 +204,7 @@ def role_description(text: str, start: int, end: int) -> str | None:
     if head in FUNCTION_WORDS or any(w in _AUXILIARIES for w in words) or not person:
         return None
     if text.startswith(",", match.end()):  # `The farmer, who leads the board,`: what they do joins the role
-        after = _APPOSITIVE_END.search(text, match.end() + 1, end)
+        after = _phrase_end(text, match.end() + 1, end)
         clause = _appositive(text[match.end() + 1:after.start() if after else end])
         if clause:  # `who leads the board`, or its noun phrase (`who is clerk to X`: `clerk to X`)
             return f"{phrase} {clause}" if clause.lower().startswith("who ") else f"{phrase}, {clause}"
@@ -309,7 +310,8 @@ _ROLE_VERBS = word_set("""
 heads head headed leads lead led chairs chaired runs ran directs directed represents represented owns owned
 founded co-founded formed manages managed coordinates teaches taught studies studied serves served works worked
 advises advised covers edits edited coaches coached commands commanded oversees oversaw sits sat
-sells sold farms farmed grows grown drives driven sews sewn fishes fished
+sells sold farms farmed grows grown drives driven sews sewn fishes fished delivers delivered builds repairs bakes
+cooks trains
 """)
 _WHOSE_NOUNS = word_set("""
 district ward constituency riding seat company firm group organisation organization ministry department
@@ -423,7 +425,14 @@ def _without_honorifics(title: str) -> str:
         words.pop()
     while words and words[0].lower().rstrip(".") in _HONORIFICS:
         words.pop(0)
-    return " ".join(words)
+    return " ".join(_SPELT_OUT.get(w.lower().rstrip("."), w) for w in words)
+
+
+# An office abbreviated before a name is shown spelt out: `Gov. X` is a governor, `Cllr X` a councillor.
+_SPELT_OUT = {"gov": "Governor", "sen": "Senator", "rep": "Representative", "cllr": "Councillor",
+              "prof": "Professor", "gen": "General", "supt": "Superintendent", "insp": "Inspector",
+              "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "adm": "Admiral",
+              "pres": "President", "cmdr": "Commander", "maj": "Major"}
 
 
 def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
