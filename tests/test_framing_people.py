@@ -471,3 +471,10 @@ def test_a_compound_given_name_and_a_surname_alone_with_an_age_and_a_trade() -> 
             'Chan said.')
     assert sorted(names(text)) == ["Guy-Roger Kazadi Ntumba", "Kevin Chan"]
     assert role_of(text, "Kevin Chan") == "delivers groceries by cargo bike"
+
+
+def test_hyphenated_initials_a_monks_title_and_a_name_used_as_a_modifier() -> None:
+    text = ('Prof. H.-J. Kramer, a constitutional lawyer, said the question was open. "Open," Kramer said.\n\n'
+            'Organisers said the Venerable Kotagama Sumanasara Thero, chief incumbent of a temple, would lead a march.'
+            '\n\nThe meeting in the Donald Munro Hall at Syre was packed, its chair said.')
+    assert sorted(names(text)) == ["H.-J. Kramer", "Kotagama Sumanasara Thero"]

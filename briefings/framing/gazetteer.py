@@ -170,7 +170,7 @@ Head, MP, MEP, Doctor, Mister, Madam, Dean, Provost, Rector, Councilmember, Coun
 Supervisor, Trustee, Selectman, Selectwoman, Superintendent, Magistrate, Sheriff, Pastor, Deacon, Cardinal,
 Ayatollah, Chairperson, Solicitor, Auditor, Comptroller, Controller, Treasurer, Registrar, Ombudsman,
 Assemblymember, Congressmember, Prosecutor, Mufti, Alhaji, Hon, Honourable, Honorable, Rt, Mme, Mlle, Herr,
-Frau, Pres, Supt, Insp, Fr, Cllr, Cathaoirleach, Opanyin, Togbe, Alhaja, Hajia
+Frau, Pres, Supt, Insp, Fr, Cllr, Cathaoirleach, Opanyin, Togbe, Alhaja, Hajia, Venerable, Ven
 """)
 
 NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")

@@ -59,13 +59,13 @@ from briefings.framing.gazetteer import (
 from briefings.framing.names import name_key, same_person, token_key
 from briefings.framing.text import DIGRAPH_INITIALS
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-/.]\w+)*")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.-?){2,}|\w+(?:[’'\-/.]\w+)*")  # initials: `W.A.D.`, `H.-J.`
 _TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "prof", "rev", "st",
                         "capt", "sgt", "maj", "adm", "cmdr", "jr", "sr", "fr", "md", "mohd"}
 # Arabic family names written with a lower-case article: `Mohamed el-Idrissi`, `Anwar al-Awlaki`.
 _ARTICLED = re.compile(r"(?:al|el|ad|ash|as|az|ibn|bin|abu)-[A-Z]")
 _LIST_GAP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")  # `W.A.D.`, `H.-J.`
 # `"..." ― Pamela Padilla`: a name after a closing quotation and a dash signs the quotation.
 _SIGNATURE = re.compile(r"[”\"’]\s*[.,]?\s*[―—–-]\s*$")
 _SURE_SPEECH = word_set("""
@@ -552,6 +552,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             if alias:
                 alias_at[alias.end()] = run
             ahead = index.get(run.title[0].start if run.title else run.start)
+            if ahead and words[ahead - 1].text == "the" and not run.title and len(run.name) > 1:
+                continue  # `in the Donald Munro Hall`, `the Hillary Clinton campaign`: a name used as a modifier
             if ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
                 things.add(fold(_surface(text, run)))
                 continue  # `the volunteer rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`: a vessel

@@ -33,8 +33,8 @@ nov dec e.g i.e a.m p.m u.s u.k u.n e.u d.c u.s.a ph.d
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+_WORD_BEFORE = re.compile(r"([\w.-]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.-?){2,4}")  # `W.A.D.`, `H.-J.`
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
