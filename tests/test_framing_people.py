@@ -478,3 +478,10 @@ def test_hyphenated_initials_a_monks_title_and_a_name_used_as_a_modifier() -> No
             'Organisers said the Venerable Kotagama Sumanasara Thero, chief incumbent of a temple, would lead a march.'
             '\n\nThe meeting in the Donald Munro Hall at Syre was packed, its chair said.')
     assert sorted(names(text)) == ["H.-J. Kramer", "Kotagama Sumanasara Thero"]
+
+
+def test_a_first_surname_with_its_particle_is_the_double_surnamed_person() -> None:
+    text = ('Education Minister Carolina Pizarro Lagos says there is nothing left. "No more," she said.\n\n'
+            'Ana Luisa del Río Errázuriz has broken publicly with the minister. Del Río argues that a strike would '
+            'fail. "Not in March," Del Río said.')
+    assert sorted(names(text)) == ["Ana Luisa del Río Errázuriz", "Carolina Pizarro Lagos"]

@@ -604,3 +604,11 @@ def test_what_officials_say_of_someone_does_not_make_them_a_stance_holder() -> N
     side = _sides(text)
     assert side.get("Yaw Boateng") is None
     assert side["Kofi Mensah"] != side["Ama Owusu"]
+
+
+def test_breaking_with_someone_parts_them() -> None:
+    text = ("Union split over strike\n\nUnion president Mario Aguilar has campaigned for a strike. \"We were left "
+            "no choice,\" Aguilar said.\n\nThe vice-president, Ana Rios, has broken publicly with Aguilar and urges "
+            "members to vote for mediation. \"Not in March,\" Rios said.")
+    side = _sides(text)
+    assert side["Mario Aguilar"] != side["Ana Rios"]

@@ -443,6 +443,11 @@ class Cast:
             if _folded(person.name).endswith(tail):
                 return person  # `Van Wyk` after `Pieter van Wyk`: the end of a known name, capitalised
         words = tail.split()
+        if len(words) >= 2 and words[0] in NAME_PARTICLES:  # `Del Río` of Ana Luisa del Río Errázuriz: a first surname
+            inside = [p for p in self.people if tail + " " in _folded(p.name)]
+            if len(inside) == 1:
+                self.by_name[name] = inside[0]
+                return inside[0]
         if len(words) >= 2:
             longer = [p for p in self.people if _folded(p.name).startswith(tail[1:] + " ")]
             if len(longer) == 1:  # `Einar Páll said` after `Einar Páll Kristjánsson`: the given names alone

@@ -98,7 +98,8 @@ AGAINST_ACT = re.compile(r"\b" + AGAINST_VERB + r"\b", re.IGNORECASE)
 PARTS = re.compile(
     r"\b(?:criticized|criticised|criticizes|criticises|accused|accuses|attacked|attacks|rebuked|rebukes|"
     r"slammed|dismissed|rejected|mocked|blamed|described [\w’'\s]{0,40} as (?:hypocritical|dangerous|"
-    r"wrong|reckless)|lashed out at|hit back at|scolded|disputed|contradicted)\b",
+    r"wrong|reckless)|lashed out at|hit back at|scolded|disputed|contradicted|"
+    r"(?:broke|broken|breaks|breaking|split|splits|parted ways|parts ways) (?:publicly )?with)\b",  # `broke with X`
     re.IGNORECASE,
 )
 JOINS = re.compile(r"\b(?:echoed|echoes|agreed with|agrees with|backed|backs|sided with|sides with|"
