@@ -395,3 +395,21 @@ def test_labels_that_flip_meaning_and_a_fifth_wrong_still_align(fresh_db: Databa
                             "ON s.story_id = p.story_id AND s.figure_id = p.figure_id").fetchall()
     assert all((camp[a] == camp[b]) == (x == y) for i, (a, x) in enumerate(rows) for b, y in rows[i + 1:])
     assert fresh_db.table("debate_moves").count == 0
+
+
+def test_a_figure_whose_position_a_story_says_has_not_changed_keeps_last_weeks_side(fresh_db: Database) -> None:
+    add(fresh_db, "rail-1", 2, StanceFrame(
+        title="Rail operator proposes to close the valley line",
+        sides=[Side(label="close"), Side(label="keep")],
+        figures=[fig("Masa Hoshi", "close", "Closing it is the responsible choice."),
+                 fig("Kazu Ono", "keep", "We will not trade the rails for money.")],
+    ))
+    add(fresh_db, "rail-2", 9, StanceFrame(
+        title="Valley line council meets as protesters gather",
+        sides=[Side(label="for")],
+        figures=[fig("Kazu Ono", "for", "We want the trains."),
+                 fig("Masa Hoshi", None, stance="A spokesman said Hoshi's view had not changed.")],
+    ), text="A spokesman said Hoshi's view had not changed and that he still wanted the last train in 2028.")
+    assert sides_of(fresh_db, "Masa Hoshi") == [sides_of(fresh_db, "Masa Hoshi")[0]] * 2
+    assert sides_of(fresh_db, "Masa Hoshi")[0] is not None
+    assert moved(fresh_db, "Masa Hoshi") == []

@@ -9,7 +9,10 @@ are the assignment that satisfies the most link weight (correlation
 clustering, solved greedily oldest node first and then improved node by node
 until nothing changes). A figure moves only where their own quoted words in
 two weeks land in different camps, or a change cue about them says so, and
-only when the links of their new week outweigh the pull of the old one.
+only when the links of their new week outweigh the pull of the old one. A
+story that gives someone no side but says their position has not changed
+(`his view had not changed`, `stood by his comments`) keeps them on the side
+of their week before.
 
 Observers (analysts judging both camps) and the government's own voice are
 positions of their own, pinned from the frames' labels, not camps: a press
@@ -27,6 +30,7 @@ from briefings.debates.cues import (
     is_observer,
     is_telling,
     speaks_for_government,
+    steady_cue_about,
 )
 from briefings.debates.inputs import DebateStory, Said
 from briefings.framing.folding import fold
@@ -195,6 +199,7 @@ def align(stories: list[DebateStory]) -> Alignment:
     pins = _pins(stories)
     graph = _Graph()
     at: dict[Node, list[Statement]] = defaultdict(list)
+    held: set[Node] = set()  # (figure, week) placed only by a steady cue (`his view had not changed`)
     k = 1
     for story in stories:
         camp_said = [s for s in story.said if s.figure_id not in pins and _is_camp_label(s.side)]
@@ -213,6 +218,15 @@ def align(stories: list[DebateStory]) -> Alignment:
             for b in camp_said[i + 1:]:
                 sign = 1.0 if a.side == b.side else -1.0
                 graph.link((a.figure_id, story.week), (b.figure_id, story.week), sign * weight)
+        for said in story.said:  # no side in this story, but it says they hold the position they held before
+            node = (said.figure_id, story.week)
+            if said.side or said.figure_id in pins or node in at or not any(n[0] == said.figure_id for n in at):
+                continue
+            if steady_cue_about(said.name, quotes=said.quotes, stance=said.stance, story_text=story.text,
+                                names=voices):
+                graph.node(node)
+                at[node].append(Statement(story, said, None))
+                held.add(node)
     _link_telling_labels(graph, at)
     timelines: dict[int, list[Node]] = defaultdict(list)
     for node in sorted(graph.order, key=lambda n: n[1]):
@@ -223,7 +237,7 @@ def align(stories: list[DebateStory]) -> Alignment:
             graph.link(before, after, CUE_CONTINUITY if changed else CONTINUITY)
     camps = graph.solve(max(k, 2))
     moves = _settle(graph, timelines, camps, at)
-    return _assemble(stories, pins, camps, at, moves)
+    return _assemble(stories, pins, camps, at, moves, held)
 
 
 def _link_telling_labels(graph: _Graph, at: dict[Node, list[Statement]]) -> None:
@@ -293,6 +307,7 @@ def _assemble(
     camps: dict[Node, int],
     at: dict[Node, list[Statement]],
     moves: list[tuple[Node, Node]],
+    held: set[Node],
 ) -> Alignment:
     order: dict[tuple[str, int], int] = {}  # (kind, camp) -> side index, by first appearance
     sides: list[AlignedSide] = []
@@ -301,7 +316,9 @@ def _assemble(
         for said in story.said:
             kind = pins.get(said.figure_id, CAMP)
             node = (said.figure_id, story.week)
-            if not said.side or (kind == CAMP and (not _is_camp_label(said.side) or node not in camps)):
+            if node in held and kind == CAMP and node in camps:
+                pass  # kept on last week's side by a steady cue
+            elif not said.side or (kind == CAMP and (not _is_camp_label(said.side) or node not in camps)):
                 positions[(story.story_id, said.figure_id)] = None  # the frame gave no side: no guess
                 continue
             key = (kind, camps[node] if kind == CAMP else -1)

@@ -25,6 +25,19 @@ CHANGE_CUE = re.compile(
     r"|turn(?:s|ed)? against)\b",
     re.IGNORECASE,
 )
+# "his view had not changed", "stood by his comments", "I will say it again", "still wants": the figure keeps the
+# position they held before (real news: `stands by his comments`, `remains committed to`, `still supports`).
+STEADY_CUE = re.compile(
+    r"\b(?:(?:view|position|stance|mind) (?:had|has) not changed"
+    r"|(?:has|had)(?: not|n't) changed (?:his|her|their|its|my|our) (?:view|position|stance|mind)"
+    r"|not a change in (?:our|his|her|their|my) (?:position|proposal|view)"
+    r"|(?:our|his|her|their|my) position is (?:still )?the one"
+    r"|still (?:wants|backs|supports|opposes|believes|insists)"
+    r"|(?:stands?|stood|standing) by (?:his|her|their|its|my|our)"
+    r"|(?:will|would|'ll) say it again"
+    r"|remains? (?:opposed|committed|convinced))\b",
+    re.IGNORECASE,
+)
 # "would not change", "denied he had reversed", "nothing he had heard since had changed his view".
 NEGATION = re.compile(r"\b(?:not|never|no|nor|denied|denies|deny)\b(?:\W+\w+){0,2}\W*$|"
                       r"\bnothing\b(?:\W+\w+){0,5}\W*$", re.IGNORECASE)
@@ -86,6 +99,20 @@ def first_named(sentence: str, names: list[str]) -> str | None:
     words = re.findall(r"[\w'-]+", fold(sentence))
     found = [(words.index(_surname(n)), n) for n in names if len(_surname(n)) >= 3 and _surname(n) in words]
     return min(found)[1] if found else None
+
+
+def has_steady_cue(text: str) -> bool:
+    """Whether `text` says someone keeps their position ("his view had not changed"), and no change cue."""
+    return bool(STEADY_CUE.search(text)) and not has_change_cue(text)
+
+
+def steady_cue_about(name: str, *, quotes: list[str], stance: str | None, story_text: str,
+                     names: list[str]) -> str | None:
+    """The own quote or sentence (naming them first) saying `name` keeps their position, or None."""
+    for text in [*quotes, stance or ""]:
+        if has_steady_cue(text) and (text in quotes or first_named(text, names) in (name, None)):
+            return text
+    return next((s for s in sentences(story_text) if has_steady_cue(s) and first_named(s, names) == name), None)
 
 
 def change_cue_about(name: str, *, quotes: list[str], stance: str | None, story_text: str,

@@ -25,7 +25,7 @@ from briefings.store.statements import FAILED_BACKEND
 logger = logging.getLogger(__name__)
 
 LINK_WINDOW = timedelta(weeks=26)  # a story joins only debates active within half a year of it
-ALGORITHM_VERSION = "1"  # bump when grouping, alignment or naming changes: stored debates are rebuilt
+ALGORITHM_VERSION = "2"  # bump when grouping, alignment or naming changes: stored debates are rebuilt
 TABLES = ("debate_moves", "debate_positions", "debate_sides", "debate_stories", "debates")
 
 
