@@ -413,3 +413,8 @@ def test_a_figure_whose_position_a_story_says_has_not_changed_keeps_last_weeks_s
     assert sides_of(fresh_db, "Masa Hoshi") == [sides_of(fresh_db, "Masa Hoshi")[0]] * 2
     assert sides_of(fresh_db, "Masa Hoshi")[0] is not None
     assert moved(fresh_db, "Masa Hoshi") == []
+
+
+def test_a_long_negation_before_a_change_cue_voids_it() -> None:
+    assert not has_change_cue("He said that nothing in the week since his announcement had changed his mind.")
+    assert has_change_cue("He said that the week since his announcement had changed his mind.")

@@ -199,7 +199,7 @@ def align(stories: list[DebateStory]) -> Alignment:
     pins = _pins(stories)
     graph = _Graph()
     at: dict[Node, list[Statement]] = defaultdict(list)
-    held: set[Node] = set()  # (figure, week) placed only by a steady cue (`his view had not changed`)
+    held: set[Node] = set()  # (figure, week) a steady cue is about (`his view had not changed`): no move there
     k = 1
     for story in stories:
         camp_said = [s for s in story.said if s.figure_id not in pins and _is_camp_label(s.side)]
@@ -214,6 +214,9 @@ def align(stories: list[DebateStory]) -> Alignment:
             cue = change_cue_about(said.name, quotes=said.quotes, stance=said.stance, story_text=story.text,
                                    names=voices)
             at[node].append(Statement(story, said, cue))
+            if not cue and steady_cue_about(said.name, quotes=said.quotes, stance=said.stance,
+                                            story_text=story.text, names=voices):
+                held.add(node)
         for i, a in enumerate(camp_said):
             for b in camp_said[i + 1:]:
                 sign = 1.0 if a.side == b.side else -1.0
@@ -236,7 +239,7 @@ def align(stories: list[DebateStory]) -> Alignment:
             changed = any(s.cue for s in at[after])
             graph.link(before, after, CUE_CONTINUITY if changed else CONTINUITY)
     camps = graph.solve(max(k, 2))
-    moves = _settle(graph, timelines, camps, at)
+    moves = _settle(graph, timelines, camps, at, held)
     return _assemble(stories, pins, camps, at, moves, held)
 
 
@@ -255,7 +258,8 @@ def _link_telling_labels(graph: _Graph, at: dict[Node, list[Statement]]) -> None
 
 
 def _settle(
-    graph: _Graph, timelines: dict[int, list[Node]], camps: dict[Node, int], at: dict[Node, list[Statement]]
+    graph: _Graph, timelines: dict[int, list[Node]], camps: dict[Node, int], at: dict[Node, list[Statement]],
+    held: set[Node],
 ) -> list[tuple[Node, Node]]:
     """Keep only the camp changes the evidence allows; return the (before, after) nodes of each move.
 
@@ -278,7 +282,7 @@ def _settle(
             own = any(s.said.own for s in at[before]) and any(s.said.own for s in at[after])
             margin = graph.gain(after, camps[after], camps) - graph.gain(after, camps[before], camps)
             confirmed = i + 2 < len(nodes) and camps[nodes[i + 2]] == camps[after]  # the week after agrees
-            if after in cued or (own and confirmed and margin >= MOVE_MARGIN):
+            if after in cued or (own and confirmed and margin >= MOVE_MARGIN and after not in held):
                 moves.append((before, after))
             else:  # not a move: this week and the following ones in the same camp stay where they were
                 for node in nodes[i + 1:]:
@@ -316,7 +320,7 @@ def _assemble(
         for said in story.said:
             kind = pins.get(said.figure_id, CAMP)
             node = (said.figure_id, story.week)
-            if node in held and kind == CAMP and node in camps:
+            if node in held and not said.side and kind == CAMP and node in camps:
                 pass  # kept on last week's side by a steady cue
             elif not said.side or (kind == CAMP and (not _is_camp_label(said.side) or node not in camps)):
                 positions[(story.story_id, said.figure_id)] = None  # the frame gave no side: no guess

@@ -40,7 +40,7 @@ STEADY_CUE = re.compile(
 )
 # "would not change", "denied he had reversed", "nothing he had heard since had changed his view".
 NEGATION = re.compile(r"\b(?:not|never|no|nor|denied|denies|deny)\b(?:\W+\w+){0,2}\W*$|"
-                      r"\bnothing\b(?:\W+\w+){0,5}\W*$", re.IGNORECASE)
+                      r"\bnothing\b(?:\W+\w+){0,8}\W*$", re.IGNORECASE)
 SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])|\n+")
 
 # Local side labels that say nothing by themselves: their meaning changes from story to story.
