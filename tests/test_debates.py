@@ -220,6 +220,8 @@ FLOORS = {  # series: (side_pairs, movers found, false moves at most)
     "pzpn-term-limit": (0.55, 1, 0),
     "kyrgyz-gold-mine-deal": (0.35, 1, 0),  # first look 0.34 (movers 0 of 1): three camps the frames mix up
     "wales-second-homes-levy": (0.45, 1, 0),  # first look 0.32
+    "ghana-cocoa-price-strike": (0.40, 1, 0),  # first look 0.42 (movers 1 of 2, 1 false)
+    "hokkaido-rail-closure": (0.35, 1, 0),  # first look 0.11 (movers 0 of 1, 1 false): names family-name-first
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
     "durban-port-pay": (0.88, 1, 0),
@@ -232,6 +234,8 @@ ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most),
     "pzpn-term-limit": (0.97, 1, 0),
     "kyrgyz-gold-mine-deal": (0.85, 1, 0),
     "wales-second-homes-levy": (0.85, 1, 0),
+    "ghana-cocoa-price-strike": (0.84, 1, 0),
+    "hokkaido-rail-closure": (0.97, 1, 0),
 }
 
 
