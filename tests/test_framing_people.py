@@ -476,7 +476,8 @@ def test_a_compound_given_name_and_a_surname_alone_with_an_age_and_a_trade() -> 
 def test_hyphenated_initials_a_monks_title_and_a_name_used_as_a_modifier() -> None:
     text = ('Prof. H.-J. Kramer, a constitutional lawyer, said the question was open. "Open," Kramer said.\n\n'
             'Organisers said the Venerable Kotagama Sumanasara Thero, chief incumbent of a temple, would lead a march.'
-            '\n\nThe meeting in the Donald Munro Hall at Syre was packed, its chair said.')
+            '\n\nThe meeting in the Donald Munro Hall at Syre was packed, its chair said. A student who stacks '
+            'shelves at an Albert Heijn said it was crowded.')
     assert sorted(names(text)) == ["H.-J. Kramer", "Kotagama Sumanasara Thero"]
 
 

@@ -557,8 +557,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             if alias:
                 alias_at[alias.end()] = run
             ahead = index.get(run.title[0].start if run.title else run.start)
-            if ahead and words[ahead - 1].text == "the" and not run.title and len(run.name) > 1:
-                continue  # `in the Donald Munro Hall`, `the Hillary Clinton campaign`: a name used as a modifier
+            if ahead and words[ahead - 1].text in ("the", "a", "an") and not run.title and len(run.name) > 1:
+                continue  # `in the Donald Munro Hall`, `at an Albert Heijn`: a name used for a place or a thing
             if ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
                 things.add(fold(_surface(text, run)))
                 continue  # `the volunteer rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`: a vessel
