@@ -307,7 +307,7 @@ _ROMAJI = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|w|y)?[aeiou](?:h(?![a
 def _reversed_order(a: str, b: str) -> bool:
     """`Tadashi Wakabayashi` against `Wakabayashi Tadashi`: the two words swapped, exactly one a given name."""
     wa, wb = parse_name(a).words, parse_name(b).words
-    if len(wa) != 2 or len(wb) != 2:
+    if len(wa) != 2 or len(wb) != 2 or wa[0][:1].lower() != wb[1][:1].lower():
         return False
     la, lb = [fold(w) for w in wa], [fold(w) for w in wb]
     if la != lb[::-1] or la[0] == la[1]:
@@ -315,6 +315,7 @@ def _reversed_order(a: str, b: str) -> bool:
     return all(_ROMAJI.fullmatch(w) for w in la) and (la[0] in FIRST_NAMES) != (la[1] in FIRST_NAMES)
 
 
+@lru_cache(maxsize=65536)
 def name_similarity(a: str, b: str) -> float:
     """Score 0-100 of how likely two name strings denote one person (the policy of the module docstring)."""
     if _MACRON_VOWEL.search(a) or _MACRON_VOWEL.search(b):
