@@ -457,6 +457,8 @@ def test_initials_run_together_open_a_name_and_end_no_sentence() -> None:
          "Government backbencher"),
         ('Sabine Hart, no relation to the driver, runs Brenner & Toechter Bau, a developer. "No," Hart said.',
          "Sabine Hart", "runs Brenner & Toechter Bau"),
+        ('Vice-president for finance Mehmet Ali Karaca set out the sums: "We sell," Karaca said.', "Mehmet Ali Karaca",
+         "Vice-president for finance"),
     ],
 )
 def test_a_described_office_a_role_before_an_honorific_and_a_firm_someone_runs(text: str, name: str,

@@ -72,7 +72,13 @@ def role_before(text: str, start: int, anchor: int, *, need_head: bool = True) -
     words = tokens(text, start, anchor)
     picked: list[Token] = []
     nxt = anchor
-    for word in reversed(words):
+    for n in range(len(words) - 1, -1, -1):
+        word = words[n]
+        if word.low in ("for", "of") and picked and n and text[word.end:nxt] == " " and (
+                _has_role_noun(words[n - 1].low) or words[n - 1].low in TITLES):
+            picked.append(word)  # `Vice-president for finance X`: the office goes on after `for`
+            nxt = word.start
+            continue
         if text[word.end:nxt].strip() or (word.low in _STOP and not word.capitalised):
             break
         if word.capitalised and word.low in FUNCTION_WORDS:
