@@ -488,3 +488,10 @@ def test_a_first_surname_with_its_particle_is_the_double_surnamed_person() -> No
             'Ana Luisa del Río Errázuriz has broken publicly with the minister. Del Río argues that a strike would '
             'fail. "Not in March," Del Río said.')
     assert sorted(names(text)) == ["Ana Luisa del Río Errázuriz", "Carolina Pizarro Lagos"]
+
+
+def test_a_turkish_honorific_after_a_given_name_and_sen_as_a_surname() -> None:
+    text = ('Club president Necati Aydin backs the deal. "We need it," Aydin said. Fans call him Necati Bey.\n\n'
+            'Fatma Şen, 71, has held a season ticket since 1974, and everyone calls her Fatma Teyze. "Never," '
+            'Fatma Teyze said.')
+    assert sorted(names(text)) == ["Fatma Şen", "Necati Aydin"]

@@ -86,7 +86,8 @@ _TITLE_MODIFIERS = frozenset({"senior", "junior", "presidential", "foreign", "de
 # (`Don Jones` is a name), Amharic `Ato Kebede Alemu`, `Woizero Tsehay` (`Ato Essandoh` is a Ghanaian name).
 _GIVEN_NAME_HONORIFICS = frozenset({"don", "dona", "doña", "dom", "ato", "woizero", "weizero"})
 _TITLE_SURNAMES = frozenset({"king", "major", "bishop", "judge", "dean", "pope", "prince", "cardinal", "chancellor",
-                             "abbot", "constable", "sheriff", "marshal", "baron", "deacon", "pastor", "provost"})
+                             "abbot", "constable", "sheriff", "marshal", "baron", "deacon", "pastor", "provost",
+                             "sen"})  # `Sen` is a surname after a given name too: Fatma Şen, Amartya Sen
 _DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "their", "its", "our", "my", "your"})
 _SAINTS = frozenset({"san", "santa", "santo", "sao", "saint", "st", "sainte", "ste"})  # `San Pedro de Atacama`
 _VERB_LIKE = SPEECH_VERBS | frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
@@ -236,6 +237,9 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return gap == ". " and (len(left.text) == 1 or left.low in _TITLE_ABBREVIATIONS or left.low in DIGRAPH_INITIALS)
 
 
+_POST_HONORIFICS = frozenset({"bey", "hanım", "hanim", "efendi", "teyze", "amca", "abla", "ağabey"})
+
+
 def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
     """Capitalised runs of `words`, each split into title and name."""
     i = 0
@@ -271,6 +275,8 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
         if given > cut and len(group) - given <= 3 and not any(w.low in _SAINTS for w in group[cut:given]) and any(
                 w.low in _TITLE_LIKE for w in group[cut:given]):
             cut = given  # `Senate Minority Whip Dick Durbin`: a name starts at its given name (not `Dale Ross`)
+        if len(group) - cut >= 2 and group[-1].low in _POST_HONORIFICS and group[-2].low in FIRST_NAMES:
+            group = group[:-1]  # `Necati Bey`, `Fatma Teyze`: a Turkish honorific after the given name is no surname
         yield Run(tuple(group[:cut]), tuple(group[cut:]))
         i = j
 
