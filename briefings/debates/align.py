@@ -200,6 +200,7 @@ def align(stories: list[DebateStory]) -> Alignment:
     graph = _Graph()
     at: dict[Node, list[Statement]] = defaultdict(list)
     held: set[Node] = set()  # (figure, week) a steady cue is about (`his view had not changed`): no move there
+    placed: set[int] = set()  # figures with a node in an earlier story (the figures of `at`)
     k = 1
     for story in stories:
         camp_said = [s for s in story.said if s.figure_id not in pins and _is_camp_label(s.side)]
@@ -223,13 +224,15 @@ def align(stories: list[DebateStory]) -> Alignment:
                 graph.link((a.figure_id, story.week), (b.figure_id, story.week), sign * weight)
         for said in story.said:  # no side in this story, but it says they hold the position they held before
             node = (said.figure_id, story.week)
-            if said.side or said.figure_id in pins or node in at or not any(n[0] == said.figure_id for n in at):
+            if said.side or said.figure_id in pins or node in at or said.figure_id not in placed:
                 continue
             if steady_cue_about(said.name, quotes=said.quotes, stance=said.stance, story_text=story.text,
                                 names=voices):
                 graph.node(node)
                 at[node].append(Statement(story, said, None))
                 held.add(node)
+                placed.add(said.figure_id)
+        placed.update(s.figure_id for s in camp_said)
     _link_telling_labels(graph, at)
     timelines: dict[int, list[Node]] = defaultdict(list)
     for node in sorted(graph.order, key=lambda n: n[1]):
@@ -320,9 +323,8 @@ def _assemble(
         for said in story.said:
             kind = pins.get(said.figure_id, CAMP)
             node = (said.figure_id, story.week)
-            if node in held and not said.side and kind == CAMP and node in camps:
-                pass  # kept on last week's side by a steady cue
-            elif not said.side or (kind == CAMP and (not _is_camp_label(said.side) or node not in camps)):
+            kept = node in held and not said.side and kind == CAMP and node in camps  # by a steady cue
+            if not kept and (not said.side or (kind == CAMP and (not _is_camp_label(said.side) or node not in camps))):
                 positions[(story.story_id, said.figure_id)] = None  # the frame gave no side: no guess
                 continue
             key = (kind, camps[node] if kind == CAMP else -1)

@@ -10,6 +10,7 @@ itself invent a move.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefings.framing.folding import fold
 
@@ -106,18 +107,9 @@ def has_steady_cue(text: str) -> bool:
     return bool(STEADY_CUE.search(text)) and not has_change_cue(text)
 
 
-def steady_cue_about(name: str, *, quotes: list[str], stance: str | None, story_text: str,
-                     names: list[str]) -> str | None:
-    """The own quote or sentence (naming them first) saying `name` keeps their position, or None."""
-    for text in [*quotes, stance or ""]:
-        if has_steady_cue(text) and (text in quotes or first_named(text, names) in (name, None)):
-            return text
-    return next((s for s in sentences(story_text) if has_steady_cue(s) and first_named(s, names) == name), None)
-
-
-def change_cue_about(name: str, *, quotes: list[str], stance: str | None, story_text: str,
-                     names: list[str]) -> str | None:
-    """The own quote or sentence saying `name` changed position, or None.
+def _cue_about(has_cue: Callable[[str], bool], name: str, quotes: list[str], stance: str | None,
+               prose: list[str], names: list[str]) -> str | None:
+    """The figure's own quote, their stance or a sentence of the story that `has_cue` and is about `name`.
 
     The figure's own quotes count ("I was wrong about this"). A sentence of the
     story (or the frame's stance for them) counts when it names them before any
@@ -126,14 +118,26 @@ def change_cue_about(name: str, *, quotes: list[str], stance: str | None, story_
     who "changed his mind") is not theirs.
     """
     for quote in quotes:
-        if has_change_cue(quote):
+        if has_cue(quote):
             return quote
-    if stance and has_change_cue(stance) and first_named(stance, names) in (name, None):
+    if stance and has_cue(stance) and first_named(stance, names) in (name, None):
         return stance  # the frame chose this sentence as their stance: unless it names someone else first
+    return next((s for s in prose if has_cue(s) and first_named(s, names) == name), None)
+
+
+def steady_cue_about(name: str, *, quotes: list[str], stance: str | None, story_text: str,
+                     names: list[str]) -> str | None:
+    """The own quote or sentence saying `name` keeps their position, or None (scoped as in `_cue_about`)."""
+    return _cue_about(has_steady_cue, name, quotes, stance, sentences(story_text), names)
+
+
+def change_cue_about(name: str, *, quotes: list[str], stance: str | None, story_text: str,
+                     names: list[str]) -> str | None:
+    """The own quote or sentence saying `name` changed position, or None (scoped as in `_cue_about`)."""
     prose = sentences(story_text)
-    for sentence in prose:
-        if has_change_cue(sentence) and first_named(sentence, names) == name:
-            return sentence
+    found = _cue_about(has_change_cue, name, quotes, stance, prose, names)
+    if found:
+        return found
     # A delayed-identification lede ("A shop steward who led the strike now backs arbitration") names
     # its subject only in the sentences after it: the first figure they name.
     if prose and has_change_cue(prose[0]) and first_named(prose[0], names) is None:

@@ -304,6 +304,5 @@ class _GivenNames(frozenset[str]):
         return False
 
 
-_PARTICLE_WORDS = frozenset({"ben", "bin", "ibn", "abu", "abd", "van", "von", "der", "del", "den", "dos", "das", "ter",
-                             "ten", "mac", "nic", "bint"})
+_PARTICLE_WORDS = NAME_PARTICLES | {"abu", "abd"}
 FIRST_NAMES = _GivenNames(FEMALE_FIRST_NAMES | MALE_FIRST_NAMES | _GIVEN_NAMES["u"])

@@ -554,7 +554,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             if not looks_like_name(run) or _named_after_someone(text, start, run):
                 continue
             surface = _surface(text, run)
-            target = alias_at.get(run.title[0].start if run.title else run.start) or alias_of.get(fold(surface))
+            begin = run.title[0].start if run.title else run.start
+            target = alias_at.get(begin) or alias_of.get(fold(surface))
             if target:
                 alias_of[fold(surface)] = target
                 aliased[run] = target
@@ -562,16 +563,14 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
             alias = _ALIAS.match(text, run.end + (surface[-1] == "."), end)
             if alias:
                 alias_at[alias.end()] = run
-            ahead = index.get(run.title[0].start if run.title else run.start)
+            ahead = index.get(begin)
             if ahead and words[ahead - 1].text in ("the", "a", "an") and not run.title and len(run.name) > 1:
                 continue  # `in the Donald Munro Hall`, `at an Albert Heijn`: a name used for a place or a thing
             if ahead and words[ahead - 1].low in _VESSELS and not words[ahead - 1].capitalised:
                 things.add(fold(_surface(text, run)))
                 continue  # `the volunteer rescue boat Emil Sundqvist`, `the trawler Lalla Meryem`: a vessel
-            if named_until >= 0 and _OF_AFTER_NAME.fullmatch(text, named_until,
-                                                             run.title[0].start if run.title else run.start):
+            if named_until >= 0 and _OF_AFTER_NAME.fullmatch(text, named_until, begin):
                 continue  # `Mayor Tereza Quintanilha of Santa Leopoldina`, `X of the Pakistan Tehreek-e-Insaf`
-            begin = run.title[0].start if run.title else run.start
             if _described_as_thing(text, run.end) or _PLACE_AFTER.match(text, run.end) or _goes_on_organisation(
                     text, start, run) or _CAMPUS.search(text, max(start, run.start - 80), run.start) or (
                     text[max(0, begin - 2):begin] == "& " or text.startswith(" & ", run.end)):  # `Brenner & Töchter`

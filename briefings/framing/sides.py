@@ -228,9 +228,8 @@ class Reader:
                     and tail[0].low not in STANCE_VERBS and tail[0].low not in _NOT_PLURAL:
                 tail = ()  # `X, is expected to meet them, officials said`: the officials say it, not X
             window = [w.low for w in words[j:j + 3] + tail]
-            if ident is None or ident in found or not any(w in STANCE_VERBS for w in window):
-                continue
-            found.append(ident)
+            if ident is not None and ident not in found and any(w in STANCE_VERBS for w in window):
+                found.append(ident)
         return found
 
     def collect(self) -> None:
