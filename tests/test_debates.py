@@ -190,6 +190,7 @@ def test_demo_who_moved_names_exactly_marchuk_and_dabravolski(fresh_db: Database
     assert marchuk.after.source.published and marchuk.after.source.published.isocalendar()[1] == 47
     assert dabravolski.after.source.published and dabravolski.after.source.published.isocalendar()[1] == 48
     assert marchuk.before.side == dabravolski.after.side and marchuk.after.side == dabravolski.before.side
+    assert dabravolski.after.side != "compromise"  # `still supported talks, but only if` is the pressure camp's terms
     hrytsevich = {s for s in sides_of(fresh_db, "Hrytsevich") if s}
     assert hrytsevich == {marchuk.before.side}  # pressure throughout, beside Marchuk's old side
     assert moved(fresh_db, "Hrytsevich") == [] and moved(fresh_db, "Svirydau") == []

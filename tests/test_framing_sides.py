@@ -612,3 +612,12 @@ def test_breaking_with_someone_parts_them() -> None:
             "members to vote for mediation. \"Not in March,\" Rios said.")
     side = _sides(text)
     assert side["Mario Aguilar"] != side["Ana Rios"]
+
+
+def test_a_condition_from_one_who_calls_for_a_measure_is_their_camps_terms() -> None:
+    text = CONDITIONAL_SUPPORT.replace(
+        "A second councillor", "Councillor Olaf Berg called for the authority to refuse the permit. He said he "
+        "still supported farming, but only if the nets were closed.\n\nA second councillor")
+    side = _sides(text)
+    assert side["Olaf Berg"] != "compromise"
+    assert side["Arni Sveinsson"] == "compromise"

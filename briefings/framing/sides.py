@@ -557,10 +557,14 @@ class Reader:
         return match is not None and match.start() - first.end <= APPOSITIVE_CHARS
 
     def _conditional(self, ident: int) -> bool:
-        """Whether the holder's own reported words support the measure only with a condition or a limit."""
+        """Whether the holder's own reported words support the measure only with a condition or a limit.
+
+        One who also calls for a measure of their own (`called for the EU to hold off on any relief ... still
+        supported talks, but only if`) is stating a camp's terms, not standing between the camps.
+        """
         doc = self.doc
-        return any(CONDITIONAL.search(doc.unquoted(doc.sentences[k].start, doc.sentences[k].end))
-                   for k in self.holders[ident].sentences)
+        said = [doc.unquoted(doc.sentences[k].start, doc.sentences[k].end) for k in self.holders[ident].sentences]
+        return any(CONDITIONAL.search(text) for text in said) and not any(URGES.search(text) for text in said)
 
     def neutral(self, ident: int) -> bool:
         """Whether the holder says outright that they take no side (`not a question for this court`)."""
