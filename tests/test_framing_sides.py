@@ -621,3 +621,28 @@ def test_a_condition_from_one_who_calls_for_a_measure_is_their_camps_terms() -> 
     side = _sides(text)
     assert side["Olaf Berg"] != "compromise"
     assert side["Arni Sveinsson"] == "compromise"
+
+
+PROXIED = """\
+Harbour levy goes to a vote
+
+PORTVIK, March 3 - The council votes on Thursday on a levy on cruise passengers.
+
+Councillor Lene Aas, who wrote the levy, said the town could no longer carry the cost of the crowds. \
+"Every ship leaves us the bill," Aas said.
+
+Nils Berg, who runs the ferry company, opposes the levy and said it would drive the ships to other ports. \
+"They will simply sail past us," Berg said.
+
+Mayor Hanne Strand has said little in public. Her office said on Monday that she would vote for the levy.
+
+Councillor Ole Dahl has given no interviews. His spokesman said he would vote against it.
+"""
+
+
+def test_an_office_stating_a_persons_vote_places_them() -> None:
+    side = _sides(PROXIED)
+    assert side["Hanne Strand"] is not None and side["Ole Dahl"] is not None
+    assert side["Hanne Strand"] != side["Ole Dahl"]
+    assert side["Hanne Strand"] == side["Lene Aas"]
+    assert side["Ole Dahl"] == side["Nils Berg"]

@@ -174,3 +174,12 @@ THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separa
                            r"(?:plan|proposal|approach|route|path|option)\b", re.IGNORECASE)
 # `X's views are shared by A, B and C`: the people listed stand with X.
 SHARED_BY = re.compile(r"\b(?:shared|echoed|backed|supported|endorsed|joined|seconded) by\b", re.IGNORECASE)
+# `His office said on Friday that he would vote no`, `Her party's group leader said she would back the deal`,
+# `His deputy said that Medina would vote yes`: someone who speaks for the person the possessive names states
+# that person's position, in a that-clause whose subject is them again.
+PROXY_STATES = re.compile(
+    r"^\s*(his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:office|spokes(?:man|woman|person)|deputy|aides?|staff|chief of staff|"
+    r"group leader|campaign|lawyer|press secretary|team)\s+(?:said|says|confirmed|told\s+[^,.;]{1,40}?)"
+    r"(?:\s+on\s+[A-Z]\w+)?,?\s+(?:that\s+)?(?=\S)",
+    re.IGNORECASE,
+)

@@ -85,6 +85,7 @@ from briefings.framing.side_cues import (
     OBSERVER_CUE,
     OWN_THIRD,
     PARTS,
+    PROXY_STATES,
     REBUTTAL,
     REGIME_STORY,
     REGIME_VOICE,
@@ -250,6 +251,9 @@ class Reader:
                 self.holders.setdefault(ident, Holder(ident)).sentences.append(sentence.index)
         for sentence in doc.sentences:
             self._shared_by(sentence.index)
+            proxied = self._proxied(sentence.index)
+            if proxied is not None:
+                self.holders.setdefault(proxied, Holder(proxied)).sentences.append(sentence.index)
         # Where a holder comes in is in the body: a headline names people before the story brings them in.
         headline = doc.paragraphs[0].index if len(doc.paragraphs) > 1 else -1
         first_named: dict[int, int] = {}
@@ -261,6 +265,28 @@ class Reader:
             body = [k for k in holder.sentences if doc.sentences[k].paragraph != headline] or holder.sentences
             # Named: they come in where first named (a quote before that is a misread or a teaser).
             self.intro[ident] = first_named.get(ident, body[0])
+
+    def _proxied(self, index: int) -> int | None:
+        """The person whose office (spokeswoman, deputy) states their position in sentence `index`, if any.
+
+        `His office said that he would vote no`: the possessive and the clause's subject must be one person,
+        so `Trump's campaign said he will be represented` (he: someone else) states nothing of Trump.
+        """
+        sentence = self.doc.sentences[index]
+        text = self.doc.unquoted(sentence.start, sentence.end)
+        match = PROXY_STATES.match(text)
+        if not match:
+            return None
+        gender = PRONOUNS[match.group(1).lower()]
+        owner = self.attributor.resolve_pronoun(sentence.start + match.start(1), gender)
+        rest = sentence.start + match.end()
+        mention = self.doc.mention_at(rest)
+        if mention is not None and not mention.quoted:
+            subject: int | None = mention.person
+        else:
+            pronoun = re.match(r"(he|she)\b", text[match.end():])
+            subject = owner if pronoun and PRONOUNS[pronoun.group(1)] == gender else None
+        return owner if owner is not None and subject == owner else None
 
     def _shared_by(self, index: int) -> None:
         """`X's views are shared by A, B and C`: A, B and C hold X's stance too."""
