@@ -9,6 +9,8 @@ adds one rule for names that fit more than one figure (a bare surname, an
 initial, a name without `Jr.`): **merge only when exactly one figure fits**,
 and a figure fits only when the name agrees with every spelling it already
 has (so `Jane Smith` never joins John Smith through his alias `J. Smith`).
+A spelling with a quoted nickname (`Rogelio "Boyet" Dimaculangan`) vouches for
+both of its given names, since the story itself says they are one person.
 Otherwise the name becomes a figure of its own.
 
 Looking up (`find`) is generous but ranked: the exact name first (100), the
@@ -20,6 +22,7 @@ near-namesake gets suggestions, never someone else's quotes.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass
@@ -76,8 +79,21 @@ def _only_fit(name: str, rows: list[tuple[str, int]]) -> int | None:
     spellings: dict[int, list[str]] = defaultdict(list)
     for alias, figure_id in rows:
         spellings[int(figure_id)].append(str(alias))
-    fits = [f for f, aliases in spellings.items() if all(same_person(name, a) for a in aliases)]
+    fits = [f for f, aliases in spellings.items() if all(_agrees(name, a, aliases) for a in aliases)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _agrees(name: str, alias: str, aliases: list[str]) -> bool:
+    """`name` agrees with `alias`, or a nicknamed spelling of the figure vouches for both.
+
+    A story that writes `Rogelio "Boyet" Dimaculangan` says Rogelio and Boyet are one man, so once
+    `Boyet Dimaculangan` is an alias, `Rogelio Dimaculangan` still fits the figure.
+    """
+    return same_person(name, alias) or any(
+        _NICKNAMED.search(full) and same_person(name, full) and same_person(alias, full) for full in aliases)
+
+
+_NICKNAMED = re.compile(r"\s[\"“][^\"”\s]+[\"”]\s")
 
 
 def add_alias(db: Database, figure_id: int, name: str) -> None:

@@ -495,3 +495,10 @@ def test_a_turkish_honorific_after_a_given_name_and_sen_as_a_surname() -> None:
             'Fatma Şen, 71, has held a season ticket since 1974, and everyone calls her Fatma Teyze. "Never," '
             'Fatma Teyze said.')
     assert sorted(names(text)) == ["Fatma Şen", "Necati Aydin"]
+
+
+def test_a_quoted_nickname_inside_a_name_is_no_quotation() -> None:
+    frame = frame_text('Drivers walk out\n\nMANILA - Rogelio "Boyet" Dimaculangan, president of the drivers\' union, '
+                       'said the union would strike. "Tear up the order," Dimaculangan said. Later, Boyet '
+                       'Dimaculangan told reporters that nothing had changed.')
+    assert [f.name for f in frame.figures] == ['Rogelio "Boyet" Dimaculangan']

@@ -182,3 +182,10 @@ def test_a_lookup_never_reaches_a_figure_through_one_loose_alias(fresh_db: Datab
     assert lookup_stance(fresh_db, "Jane Smith").report is None  # `J. Smith` fits her, `John Smith` does not
     found = lookup_stance(fresh_db, "J. Smith").report
     assert found is not None and found.figure_id == john
+
+
+def test_a_nickname_the_story_gives_vouches_for_both_given_names(fresh_db: Database) -> None:
+    full = registry.resolve(fresh_db, 'Rogelio "Boyet" Dimaculangan')
+    assert registry.resolve(fresh_db, "Boyet Dimaculangan") == full
+    assert registry.resolve(fresh_db, "Rogelio Dimaculangan") == full  # though Boyet is not Rogelio as a name
+    assert registry.resolve(fresh_db, "Ramon Dimaculangan") != full

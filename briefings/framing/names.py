@@ -54,6 +54,10 @@ strict and every loosening is a named convention or a table row
 8. **Japanese long vowels** are written with a macron or spelt out: `Ōno` =
    `Ono` = `Ohno` = `Ouno` = `Oono`, `Yūki` = `Yuki` = `Yuuki`. Only a macron
    licenses the spelt-out forms, so Moore and More stay apart.
+9. **Umlauts and Nordic vowels** have their ASCII spellings: `Müller` =
+   `Mueller` = `Muller`, `Sjøholt` = `Sjoeholt`, `Vågenes` = `Vaagenes`,
+   `Brænne` = `Braenne`. As with macrons, only the letter itself licenses the
+   spelt-out form: Moller and Mueller stay apart.
 
 Which of several compatible figures a bare surname or an initial means is the
 registry's question (`briefings/registry.py`): it merges only when exactly
@@ -287,12 +291,15 @@ def _compound_surname_of(short: tuple[str, ...], long: tuple[str, ...], first: s
     return len(short) == 2 and len(long) > 2 and long[-2:] == short and first not in FIRST_NAMES
 
 
-_MACRON = {"ō": ("o", "oh", "ou", "oo"), "Ō": ("O", "Oh", "Ou", "Oo"), "ū": ("u", "uu"), "Ū": ("U", "Uu")}
+_MACRON = {"ō": ("o", "oh", "ou", "oo"), "Ō": ("O", "Oh", "Ou", "Oo"), "ū": ("u", "uu"), "Ū": ("U", "Uu"),
+           # German and Nordic letters, with their ASCII spellings (`Müller`: Mueller, `Vågenes`: Vaagenes)
+           "ä": ("a", "ae"), "Ä": ("A", "Ae"), "ö": ("o", "oe"), "Ö": ("O", "Oe"), "ü": ("u", "ue"),
+           "Ü": ("U", "Ue"), "ø": ("o", "oe"), "Ø": ("O", "Oe"), "å": ("a", "aa"), "Å": ("A", "Aa")}
 _MACRON_VOWEL = re.compile("[" + "".join(_MACRON) + "]")
 
 
 def _spelt_out(name: str) -> list[str]:
-    """The spellings of a name's Japanese long vowels (`Ōno`: Ono, Ohno, Ouno, Oono); the name alone without one."""
+    """The spellings of a name's long vowels and umlauts (`Ōno`: Ono, Ohno, Ouno, Oono; `Müller`: Muller, Mueller)."""
     forms = [""]
     for piece in re.split(f"({_MACRON_VOWEL.pattern})", name):
         options = _MACRON.get(piece, (piece,))

@@ -240,6 +240,21 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
 _POST_HONORIFICS = frozenset({"bey", "hanım", "hanim", "efendi", "teyze", "amca", "abla", "ağabey"})
 
 
+# `Rogelio "Boyet" Dimaculangan`, `Marcia "Cia" Price`: a nickname in quotes between a given name and a
+# surname is part of the name, not a quotation.
+_NICK_OPEN = frozenset({' "', " \u201c"})
+_NICK_CLOSE = frozenset({'" ', "\u201d "})
+
+
+def _nickname_at(text: str, words: Sequence[Token], j: int) -> bool:
+    """Whether words[j] is a quoted nickname after a given name, or the surname right after one."""
+    if j + 1 < len(words) and words[j - 1].low in FIRST_NAMES and words[j].capitalised and \
+            words[j + 1].capitalised and text[words[j - 1].end:words[j].start] in _NICK_OPEN and \
+            text[words[j].end:words[j + 1].start] in _NICK_CLOSE:
+        return True
+    return j > 1 and text[words[j - 1].end:words[j].start] in _NICK_CLOSE and _nickname_at(text, words, j - 1)
+
+
 def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
     """Capitalised runs of `words`, each split into title and name."""
     i = 0
@@ -248,7 +263,7 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
             i += 1
             continue
         j = i + 1
-        while j < len(words) and _adjacent(text, words[j - 1], words[j]):
+        while j < len(words) and (_adjacent(text, words[j - 1], words[j]) or _nickname_at(text, words, j)):
             nxt = words[j]
             if nxt.capitalised:
                 j += 1
