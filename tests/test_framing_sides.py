@@ -646,3 +646,10 @@ def test_an_office_stating_a_persons_vote_places_them() -> None:
     assert side["Hanne Strand"] != side["Ole Dahl"]
     assert side["Hanne Strand"] == side["Lene Aas"]
     assert side["Ole Dahl"] == side["Nils Berg"]
+
+
+def test_wanting_a_measure_withdrawn_is_a_position_against_it() -> None:
+    text = PROXIED.replace("Nils Berg, who runs the ferry company, opposes the levy and said",
+                           "Nils Berg, who runs the ferry company, wants the levy withdrawn and said")
+    side = _sides(text)
+    assert side["Nils Berg"] is not None and side["Nils Berg"] != side["Lene Aas"]

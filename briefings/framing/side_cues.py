@@ -83,6 +83,8 @@ AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|in
                               r"(?:sign|accept|support|back|endorse)\s+(?:it|them|the|this|that|any)\b|"
                               r"\b(?:should|must)\s+be\s+(?:scrapped|revoked|cancell?ed|canceled|rejected|repealed|"
                               r"withdrawn|dropped|blocked|halted)\b|"  # `said the concession should be revoked`
+                              r"\b(?:wants?|wanted|wanting|would like)\s+(?:it|them|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
+                              r"(?:withdrawn|scrapped|revoked|cancell?ed|dropped|repealed|shelved|stopped|torn up)\b|"
                               r"\b(?:cancel|revoke|scrap|reject|repeal|withdraw|block)(?<![\w,;:] cancel)"
                               r"(?<![\w,;:] revoke)(?<![\w,;:] scrap)(?<![\w,;:] reject)(?<![\w,;:] repeal)"
                               r"(?<![\w,;:] withdraw)(?<![\w,;:] block)\s+(?:it|the|this)\b",  # `Cancel the deal.`
