@@ -653,3 +653,12 @@ def test_wanting_a_measure_withdrawn_is_a_position_against_it() -> None:
                            "Nils Berg, who runs the ferry company, wants the levy withdrawn and said")
     side = _sides(text)
     assert side["Nils Berg"] is not None and side["Nils Berg"] != side["Lene Aas"]
+
+
+def test_opposing_unless_a_condition_is_met_is_the_middle_and_voted_down_is_against() -> None:
+    text = PROXIED.replace("His spokesman said he would vote against it.",
+                           "His spokesman said he would vote against the levy unless it was halved.") + (
+        "\nTrond Lie, who chairs the ship agents' association, said the levy should be voted down.\n")
+    side = _sides(text)
+    assert side["Ole Dahl"] == "compromise"
+    assert side["Trond Lie"] is not None and side["Trond Lie"] != side["Lene Aas"]

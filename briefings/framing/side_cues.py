@@ -83,6 +83,7 @@ AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|in
                               r"(?:sign|accept|support|back|endorse)\s+(?:it|them|the|this|that|any)\b|"
                               r"\b(?:should|must)\s+be\s+(?:scrapped|revoked|cancell?ed|canceled|rejected|repealed|"
                               r"withdrawn|dropped|blocked|halted)\b|"  # `said the concession should be revoked`
+                              r"\b(?:should|must|to)\s+be\s+voted\s+down\b|\bvote\s+(?:it|them|the\s+[\w-]+)\s+down\b|"
                               r"\b(?:wants?|wanted|wanting|would like)\s+(?:it|them|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
                               r"(?:withdrawn|scrapped|revoked|cancell?ed|dropped|repealed|shelved|stopped|torn up)\b|"
                               r"\b(?:cancel|revoke|scrap|reject|repeal|withdraw|block)(?<![\w,;:] cancel)"
@@ -169,7 +170,9 @@ OWN_THIRD = re.compile(r"\b(?:his|her|their) (?:own )?amendments?\b|"
 CONDITIONAL = re.compile(r"\b(?:supports?|supported|backs?|accepts?|approves?|favou?rs?|endorses?|wants?|"
                          r"agrees? to|live with|can (?:stay|go ahead|proceed|continue))\b[^.;:!?]{0,60}?"
                          r"(?:\bbut not (?:the|a|an|its|their|his|her|during|with|in|as|at|on)\b|\b(?:but )?only if\b|"
-                         r"\bon (?:the )?condition (?:that|of)\b|\bprovided (?:that )?(?:the|it|they|every)\b)",
+                         r"\bon (?:the )?condition (?:that|of)\b|\bprovided (?:that )?(?:the|it|they|every)\b)|"
+                         # opposition with a condition: `would vote against the bill unless it carries the grant`
+                         r"\b(?:vote against|vote no|object|objects|oppose|opposes)\b[^.;:!?]{0,60}?\bunless\b",
                          re.IGNORECASE)
 # Only in the sentence before: an opponent's own words often ask for `a different approach`.
 THIRD_BRIDGE = re.compile(THIRD.pattern + r"|\b(?:a|its own) (?:different|separate|rival|alternative) "
