@@ -157,6 +157,12 @@ def test_a_suffix_stays_with_the_name() -> None:
          "general manager of Aguas del Norte SpA"),
         ('The Dunmore Tenants Association filed the case. Its lawyer, Rhea Tait, said it was strong.', "Rhea Tait",
          "lawyer of the Dunmore Tenants Association"),
+        ('The national nurses\' federation backs the strike. Its secretary-general, Ruth Kane, said so.', "Ruth Kane",
+         "secretary-general of the national nurses' federation"),
+        ('The Bakers Union of Malta has backed it, according to its general secretary, Paul Zammit. "Yes," he said.',
+         "Paul Zammit", "general secretary of the Bakers Union of Malta"),
+        ('The port federation\'s executive board met. Its president, Rafael Soler, said no.', "Rafael Soler",
+         "Its president"),
     ],
 )
 def test_a_role_is_a_noun_phrase_cut_at_clause_boundaries(text: str, name: str, role: str | None) -> None:

@@ -474,7 +474,9 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
             found.append(listed)
     inverted = role_inverted(text, start, run) or role_whose(text, start, run)
     if inverted and inverted.lower().startswith(("its ", "their ")):
-        inverted = _of_organisation(text, start, inverted)
+        # `The Mineworkers Union has backed it, according to its general secretary, X`: up to the role itself
+        at = text.rfind(inverted, start, run.title[0].start if run.title else run.start)
+        inverted = _of_organisation(text, at if at >= 0 else start, inverted)
     for role in (as_noun_phrase(inverted) if inverted else None, role_after(text, run, end),
                  role_predicate(text, run, end)):  # in the order the story gives them
         if role:
@@ -490,6 +492,26 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _SPELLED_OUT = r"((?:[A-Z][\w'’-]*\s(?:(?:of|for|and|the|de|du)\s)*)+[A-Z][\w'’-]*)"  # `Union of Bakers (UBM)`
 _PLACE_BODIES = frozenset({"district", "province", "county", "region", "municipality", "parish", "ward", "village",
                            "town", "city"})
+
+
+_THE = re.compile(r"\b[Tt]he\s")
+BODY_WORDS = 5
+
+
+def _lower_case_body(before: str) -> str | None:
+    """The last body named in lower case: `the`, at most four lower-case words, an organisation word as head."""
+    found = None
+    for the in _THE.finditer(before):
+        words = re.findall(r"\S+", before[the.end():the.end() + 80])[:BODY_WORDS]
+        for n, word in enumerate(words):
+            if not re.fullmatch(r"[a-z][\w-]*(?:['’]s?)?", word):
+                break
+            if word in ORG_WORDS:
+                found = "the " + " ".join(words[:n + 1])
+                break
+            if re.search(r"['’]s$", word):
+                break  # `the business federation's executive board`: a possessor ends it (not `workers'`)
+    return found
 
 
 def _of_organisation(text: str, start: int, role: str) -> str:
@@ -520,7 +542,10 @@ def _of_organisation(text: str, start: int, role: str) -> str:
             spelled = re.search(_SPELLED_OUT + r"\s\(" + found + r"\)", text[:start])
             names.append(spelled.group(1) if spelled else found)  # `MESS welcomed the decree. Its X`
     if not names:
-        return role
+        body = _lower_case_body(before)
+        if body is None:
+            return role
+        names.append(body)  # `The national sanitation workers' federation has promised ... Its secretary-general`
     name = "the " + names[-1][4:] if names[-1].startswith("The ") else names[-1]
     return f"{role.split(' ', 1)[1]} of {name}"
 
