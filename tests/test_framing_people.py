@@ -508,3 +508,22 @@ def test_a_quoted_nickname_inside_a_name_is_no_quotation() -> None:
                        'said the union would strike. "Tear up the order," Dimaculangan said. Later, Boyet '
                        'Dimaculangan told reporters that nothing had changed.')
     assert [f.name for f in frame.figures] == ['Rogelio "Boyet" Dimaculangan']
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ('Cabinet\n\nSecretary of Health and Human Services Sylvia Burwell said it worked. "It works," Burwell said.',
+         "Sylvia Burwell", "Secretary of Health and Human Services"),
+        ('Cabinet\n\nThe Minister for Foreign Affairs and Trade Julie Bishop said it was good. "Good," Bishop said.',
+         "Julie Bishop", "Minister for Foreign Affairs and Trade"),
+    ],
+)
+def test_an_office_with_two_portfolios_is_the_role_not_part_of_the_name(text: str, name: str, role: str) -> None:
+    assert role_of(text, name) == role
+
+
+def test_a_portfolio_after_and_is_no_person() -> None:
+    frame = frame_text('Budget day\n\nLUSAKA - When Mutale Mwansa rose to table the scale, the Minister of Finance '
+                       'and National Planning called it simple arithmetic. "It is fair," Mwansa said.')
+    assert [f.name for f in frame.figures] == ["Mutale Mwansa"]

@@ -255,6 +255,18 @@ def _nickname_at(text: str, words: Sequence[Token], j: int) -> bool:
     return j > 1 and text[words[j - 1].end:words[j].start] in _NICK_CLOSE and _nickname_at(text, words, j - 1)
 
 
+def _in_portfolio(words: Sequence[Token], i: int) -> bool:
+    """Whether words[i] goes on an office's portfolio after `and`: `Secretary of Health and Human Services`."""
+    k = i - 1
+    if k < 2 or words[k].low != "and":
+        return False
+    k -= 1
+    while k > 0 and words[k].capitalised and words[k].low not in FUNCTION_WORDS:
+        k -= 1
+    return k > 0 and k < i - 2 and words[k].low in ("of", "for") and (
+        words[k - 1].low in TITLES or words[k - 1].low in ROLE_NOUNS)
+
+
 def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
     """Capitalised runs of `words`, each split into title and name."""
     i = 0
@@ -287,6 +299,11 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
                 words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
             cut = 1  # `Minister of Transport Pieter van Wyk`: the first word is the portfolio
         given = next((k for k in range(cut, len(group) - 1) if group[k].low in FIRST_NAMES), cut)
+        if not cut and _in_portfolio(words, i):
+            if given == cut:
+                i = j
+                continue  # `the Minister of Finance and National Planning called it`: all of it is the office
+            cut = given  # `Minister for Foreign Affairs and Trade Julie Bishop`: the name starts at its given name
         if given > cut and len(group) - given <= 3 and not any(w.low in _SAINTS for w in group[cut:given]) and any(
                 w.low in _TITLE_LIKE for w in group[cut:given]):
             cut = given  # `Senate Minority Whip Dick Durbin`: a name starts at its given name (not `Dale Ross`)
@@ -824,6 +841,10 @@ _VESSELS = frozenset({"boat", "ship", "vessel", "carrier", "dredger", "ferry", "
                       "freighter", "liner", "frigate", "destroyer", "barge", "cutter", "submarine", "schooner"})
 
 
+# `Minister of `, `Speaker of the `, `Secretary of Health and `: an office whose portfolio the title words go on.
+_OFFICE_BEFORE = re.compile(r"\b([\w-]+) (?:of|for) (?:the )?(?:(?:[A-Z][\w'’-]*|and|&) )*$")
+
+
 def _named_after_someone(text: str, start: int, run: Run) -> bool:
     """A ship, a street or a stadium named after a person: `the Lady Bernadette`, `Avenida Miguel Alemán`.
 
@@ -834,7 +855,7 @@ def _named_after_someone(text: str, start: int, run: Run) -> bool:
     if not run.title:
         return False
     last = run.title[-1]
-    office = re.search(r"\b([\w-]+) of (?:the )?$", text[max(start, run.title[0].start - 40):run.title[0].start])
+    office = _OFFICE_BEFORE.search(text[max(start, run.title[0].start - 60):run.title[0].start])
     if last.low in ORG_WORDS and last.low not in TITLES and last.low not in ROLE_NOUNS and not (
             office and (office.group(1).lower() in TITLES or office.group(1).lower() in ROLE_NOUNS)):
         return True  # but `Minister of Transport Pieter van Wyk`, `Speaker of the House Newt Gingrich`
