@@ -171,6 +171,12 @@ CASES = {
         'deputy from Santa Cruz.',
         "Nobody has seen", "Rodrigo Saavedra",
     ),
+    "a_quote_paragraph_then_the_warning_came_from_x": (
+        'Mine owners were alarmed. "We would stop hiring," said Tom Reid, who runs a mine.\n\n'
+        '"If this goes through, we shelve the new shaft."\n\nThe warning came from Mrs Ruth Phiri, manager of '
+        'Kafue Copper.',
+        "If this goes through", "Ruth Phiri",
+    ),
 }
 
 

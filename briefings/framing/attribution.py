@@ -50,7 +50,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–―]\s|\s(?:and|but|while|as|because|afte
 # An opening adverbial phrase before the subject: `Back on Lake Street, `, `In Gafsa last week, `.
 _FRONTED = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,6},\s+")
 # A paragraph that is only a quotation, and the next one opening on it: `That was X`, `Those were the words of X`.
-_POINTS_BACK = re.compile(r"(?:That|Those|These|Such)\s+(?:was|were|words|remarks|comments|are|is)\b")
+_POINTS_BACK = re.compile(r"(?:That|Those|These|Such)\s+(?:was|were|words|remarks|comments|are|is)\b|"
+                          r"The\s+(?:words|remarks|comments|warning|warnings|plea|appeal|argument|complaint)\s+"
+                          r"(?:came from|come from|were those of|was that of)\b")  # `The warning came from X`
 # ... or naming its speaker with a verb that points back at it: `X has repeated those two sentences at every
 # meeting`, `The Rev. X says it at every hearing`, `X put it that way`.
 _SAID_IT = re.compile(r"\b(?:said|says|say|repeated|repeats|put|puts|made|makes)\s+(?:it|that|this|those|these)\b|"
