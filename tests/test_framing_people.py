@@ -24,6 +24,10 @@ def role_of(text: str, name: str) -> str | None:
     ("text", "not_a_person"),
     [
         ("Four point two million dollars went to the district.\n\nMaria Lopes said the money was late.", "Four"),
+        ('Delegates visited the towns of Taltal and Diego de Almagro, where water is private. "Never," said Ana Ruiz, '
+         'a delegate.', "Almagro"),
+        ('Sara Lind has two children at Margaret Hadley Elementary in Pointe-Claire. "Drop it," Lind said.',
+         "Hadley"),
         ('The clinic will move to Columbus, leaving patients with long drives. "It is wrong," Ann Price said.',
          "Columbus"),
         ('Farmers in Millbrook said the weir failed. "We told them," said Owen Tate, a farmer.', "Millbrook"),

@@ -118,7 +118,7 @@ Ocean, Mountains, Valley, Forces, Army, Navy, Guard, Police, Militia, Brigade, B
 Command, War, Revolution, Conference, Summit, Festival, Games, Olympics, Cup, Championship, Prize,
 Award, Awards, Week, Act, Treaty, Accord, Agreement, Plan, Program, Programme,
 Project, Report, Index, Strategy, Declaration, Charter, Constitution, Convention, Protocol, Pact,
-Doctrine, Prison, Colony, Camp, Hospital, Clinic, Museum, Library, Theatre, Theater, Gallery,
+Doctrine, Prison, Colony, Camp, Hospital, Clinic, Museum, Library, Theatre, Theater, Gallery, Elementary,
 Cathedral, Embassy, Consulate, Mission, Council, Secretariat, Directorate, Inspectorate, Watch,
 International, Europe, Affairs, Policy, Studies, Research, Rights, Lab, Labs, Technologies, Systems,
 Energy, Oil, Gas, Health, Healthcare, Care, Medical, Pharma, Mining, Motors, Steel, Foods, Bancorp,

@@ -752,7 +752,8 @@ _OWNED = re.compile(r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:state|family|privately|pub
 # `Hang Gai street`, `the São Benedito neighbourhood`: a name before a lower-case place noun names the place.
 _PLACE_AFTER = re.compile(r" (?:street|road|avenue|lane|square|district|neighbourhood|neighborhood|quarter|province|"
                           r"county|river|valley|market|bridge|station|village|town|estate|mosque|church|cathedral|"
-                          r"temple|shrine|hospital|airport|stadium|dam|museum)\b")
+                          r"temple|shrine|hospital|airport|stadium|dam|museum)\b|"
+                          r",\s+where\s")  # `the towns of Chañaral and Diego de Almagro, where water is private`
 # `the University of Naples Federico II`: a name that goes on after an organisation's `of` is the organisation's.
 _ORGANISATION_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 
