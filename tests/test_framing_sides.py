@@ -662,3 +662,31 @@ def test_opposing_unless_a_condition_is_met_is_the_middle_and_voted_down_is_agai
     side = _sides(text)
     assert side["Ole Dahl"] == "compromise"
     assert side["Trond Lie"] is not None and side["Trond Lie"] != side["Lene Aas"]
+
+
+CLINIC = """\
+Clinic merger splits the town
+
+KILMORE, June 4 - The health board wants to merge the Kilmore clinic into the county hospital.
+
+Dr. Ruth Doyle, the board's chief officer, said the merger would bring better care. "One strong hospital beats two \
+weak ones," Doyle said.
+
+Councillor Sean Byrne, who chairs the clinic action group, called for the plan to be withdrawn. \
+"We were never asked," Byrne said.
+
+"I drove that road for thirty years."
+
+The words were those of Tom Hayes, a retired driver, who drew the loudest cheer and wants the clinic left as it is.
+
+Independent TD Maura Quinn missed the meeting. Her constituency office said she would vote against the merger.
+
+Ann Kerr, who two weeks ago was calling for the plan to be withdrawn, now backs the merger. "I was wrong," Kerr said.
+"""
+
+
+def test_what_a_holder_wants_kept_or_withdrawn_and_an_office_for_the_person_just_named() -> None:
+    side = _sides(CLINIC)
+    for name in ("Sean Byrne", "Tom Hayes", "Maura Quinn"):
+        assert side[name] is not None and side[name] != side["Ruth Doyle"], name
+    assert side["Ann Kerr"] != side["Sean Byrne"]  # what she called for two weeks ago is no position now

@@ -84,8 +84,13 @@ AGAINST_POSITION = re.compile(r"\b(?:will|would|'ll|shall|to|going to|plan to|in
                               r"\b(?:should|must)\s+be\s+(?:scrapped|revoked|cancell?ed|canceled|rejected|repealed|"
                               r"withdrawn|dropped|blocked|halted)\b|"  # `said the concession should be revoked`
                               r"\b(?:should|must|to)\s+be\s+voted\s+down\b|\bvote\s+(?:it|them|the\s+[\w-]+)\s+down\b|"
-                              r"\b(?:wants?|wanted|wanting|would like)\s+(?:it|them|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
+                              r"\b(?:(?:wants?|wanted|wanting|would like)\s+(?:it|them|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)|"
+                              r"(?:calls?|called|calling)\s+for\s+(?:it|them|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+to\s+be)\s+"
                               r"(?:withdrawn|scrapped|revoked|cancell?ed|dropped|repealed|shelved|stopped|torn up)\b|"
+                              # the status quo, against the change proposed: `wants the subsidy left alone`
+                              r"\b(?:wants?|wanted|would like|prefers?)\s+(?:it|them|the\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
+                              r"[A-Z][\w’'-]+)\s+(?:left|kept)\s+(?:exactly\s+)?"
+                              r"(?:as (?:it is|they are|is)|alone|unchanged)\b|"
                               r"\b(?:cancel|revoke|scrap|reject|repeal|withdraw|block)(?<![\w,;:] cancel)"
                               r"(?<![\w,;:] revoke)(?<![\w,;:] scrap)(?<![\w,;:] reject)(?<![\w,;:] repeal)"
                               r"(?<![\w,;:] withdraw)(?<![\w,;:] block)\s+(?:it|the|this)\b",  # `Cancel the deal.`

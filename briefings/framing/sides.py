@@ -57,14 +57,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefings.framing.attribution import Attribution, Attributor
 from briefings.framing.camps import Poles, _stem, best_split, find_poles, lean
-from briefings.framing.cues import PRONOUNS, STANCE_VERBS
+from briefings.framing.cues import PRONOUNS, SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.document import Document
 from briefings.framing.gazetteer import FUNCTION_WORDS, OBSERVER_ROLES, ROLE_NOUNS, word_set
-from briefings.framing.people import tokens
+from briefings.framing.people import Token, tokens
 from briefings.framing.side_cues import (
     AGAINST_ACT,
     AGAINST_CUE,
@@ -115,6 +116,7 @@ OPENING_PRIOR = 0.5
 STATEMENT_LEAN = 0.5
 ROLE_WEIGHT = 0.75
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")  # `trust's` is `trust`, `Supporters'` is `Supporters`
+WHO_WORDS = 14  # how far into a `who` clause its stance verb may be
 SUBJECT_WORDS = 4  # the words of a sentence's opening that name a group (`Motorbike taxi drivers, ...`)
 # Words too wide to make a group: everyone in a story is from the city, of the country, about the plan.
 _GENERIC_GROUPS = frozenset({"city", "state", "national", "country", "local", "people", "plan", "former", "group",
@@ -139,6 +141,9 @@ _ACADEMIC_AT = re.compile(r"\b[a-z]+(?:ologist|ographer|eticist|ysicist|emist)\b
 # What both camps should do, or where both are wrong, is a position between them, not a judgement from outside.
 _TELLS_BOTH = re.compile(r"\bboth (?:camps|sides) (?:should|must|need to|ought to|were wrong|are wrong)\b",
                          re.IGNORECASE)
+# `who two weeks ago was calling for the project to be withdrawn`: a position they held before, not now.
+_PAST = re.compile(r"\b(?:ago|previously|formerly|used to|until recently|at first|initially)\b[^.;]*$", re.IGNORECASE)
+PAST_CHARS = 40
 _NEGATED = re.compile(r"\b(?:not|never|no longer)\W+(?:\w+\W+)?$|n[’']t\W+$", re.IGNORECASE)
 _OWNER = re.compile(r"^(?:the |its |their |an? )?([\w\s-]{2,40}?)['’]s\s|\b(?:of|at|for) (?:the |an? )?(.+)$",
                     re.IGNORECASE)
@@ -215,6 +220,9 @@ class Reader:
             else:
                 continue
             if i and words[i - 1].low in _NOT_SUBJECT and not text[words[i - 1].end:word.start].strip(" "):
+                j = next((n for n in range(i + 1, len(words)) if sentence.start + words[n].start >= end), len(words))
+                if ident is not None and ident not in found and self._who_stance(sentence.start, text, words, j):
+                    found.append(ident)  # `the words of X, a paramedic, who wants it left as it is`
                 continue  # `met with X`, `shared by X`: an object, not a subject
             if doc_text.startswith(("'s ", "’s "), end):
                 continue  # `Trump's reported frustrations`: a possessive, not a subject
@@ -229,9 +237,27 @@ class Reader:
                     and tail[0].low not in STANCE_VERBS and tail[0].low not in _NOT_PLURAL:
                 tail = ()  # `X, is expected to meet them, officials said`: the officials say it, not X
             window = [w.low for w in words[j:j + 3] + tail]
-            if ident is not None and ident not in found and any(w in STANCE_VERBS for w in window):
+            if ident is not None and ident not in found and (
+                    any(w in STANCE_VERBS for w in window) or self._who_stance(sentence.start, text, words, j)):
                 found.append(ident)
         return found
+
+    def _who_stance(self, offset: int, text: str, words: Sequence[Token], j: int) -> bool:
+        """`X, a retired paramedic, who drew the loudest applause and wants the hospital left as it is`: a
+        stance verb in a `who` clause of the appositives right after the name (`who` after a comma, and no
+        one else named before it)."""
+        for at in range(j, min(len(words), j + WHO_WORDS)):
+            gap = text[words[at - 1].end:words[at].start]
+            if self.doc.mention_at(offset + words[at].start) is not None or ";" in gap:
+                return False
+            if words[at].low == "who" and gap.strip() == ",":
+                for word in words[at + 1:at + WHO_WORDS]:
+                    if self.doc.mention_at(offset + word.start) is not None or word.low in ("that", "which"):
+                        return False
+                    if word.low in STANCE_VERBS and word.low not in SPEECH_VERBS:
+                        return True
+                return False
+        return False
 
     def collect(self) -> None:
         """Holders: speakers of quotations (of three words or more, or several) and subjects of stance verbs."""
@@ -278,7 +304,9 @@ class Reader:
         if not match:
             return None
         gender = PRONOUNS[match.group(1).lower()]
-        owner = self.attributor.resolve_pronoun(sentence.start + match.start(1), gender)
+        owner = self._named_just_before(index, gender)
+        if owner is None:
+            owner = self.attributor.resolve_pronoun(sentence.start + match.start(1), gender)
         rest = sentence.start + match.end()
         mention = self.doc.mention_at(rest)
         if mention is not None and not mention.quoted:
@@ -287,6 +315,21 @@ class Reader:
             pronoun = re.match(r"(he|she)\b", text[match.end():])
             subject = owner if pronoun and PRONOUNS[pronoun.group(1)] == gender else None
         return owner if owner is not None and subject == owner else None
+
+    def _named_just_before(self, index: int, gender: str) -> int | None:
+        """The first person of that gender named in the sentence before, in the same paragraph.
+
+        `Independent TD Maura Fahy missed the meeting. Her constituency office said ...`: the person the
+        story has just brought in, not the last one quoted.
+        """
+        doc = self.doc
+        if not index or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph:
+            return None
+        previous = doc.sentences[index - 1]
+        for mention in doc.mentions_in(previous.start, previous.end):
+            if not mention.quoted and doc.cast.people[mention.person].gender in (gender, None):
+                return mention.person
+        return None
 
     def _shared_by(self, index: int) -> None:
         """`X's views are shared by A, B and C`: A, B and C hold X's stance too."""
@@ -442,7 +485,8 @@ class Reader:
         score = 0
         for pattern, sign in ((FOR_POSITION, 1), (AGAINST_POSITION, -1)):
             for match in pattern.finditer(text):
-                if not _NEGATED.search(text[max(0, match.start() - 24):match.start()]):
+                if not _NEGATED.search(text[max(0, match.start() - 24):match.start()]) and not _PAST.search(
+                        text[max(0, match.start() - PAST_CHARS):match.start()]):
                     score += sign
         self._positions[ident] = (score > 0) - (score < 0)
         return self._positions[ident]
