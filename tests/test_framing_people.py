@@ -28,6 +28,8 @@ def role_of(text: str, name: str) -> str | None:
          'a delegate.', "Almagro"),
         ('Sara Lind has two children at Margaret Hadley Elementary in Pointe-Claire. "Drop it," Lind said.',
          "Hadley"),
+        ('Grace Banda chairs the residents\' association in Mulenga Township, which floods. "Pay us," Banda said.',
+         "Mulenga"),
         ('The clinic will move to Columbus, leaving patients with long drives. "It is wrong," Ann Price said.',
          "Columbus"),
         ('Farmers in Millbrook said the weir failed. "We told them," said Owen Tate, a farmer.', "Millbrook"),

@@ -112,7 +112,7 @@ Mosque, Temple, Bank, Company, Corporation, Corp, Inc, Ltd, LLC, Holdings, Partn
 Airlines, Airways, Motors, Times, Post, News, Press, Journal, Weekly, Daily, Herald, Tribune, Gazette,
 Telegraph, Guardian, Independent, Review, Magazine, Monitor, Radio, Television, TV, Channel, Media,
 Images, Photo, Photos, Pictures, Wire, Reporter, Republic, Kingdom, States, Emirates, Islands,
-Federation, Region, Province, County, District, Oblast, City, Town, Village, Street, Avenue, Road,
+Federation, Region, Province, County, District, Oblast, City, Town, Township, Village, Street, Avenue, Road,
 Square, Bridge, Airport, Station, Stadium, Arena, Palace, Castle, Tower, River, Sea, Lake,
 Ocean, Mountains, Valley, Forces, Army, Navy, Guard, Police, Militia, Brigade, Battalion, Regiment,
 Command, War, Revolution, Conference, Summit, Festival, Games, Olympics, Cup, Championship, Prize,
