@@ -169,6 +169,12 @@ def test_a_suffix_stays_with_the_name() -> None:
          "Paul Zammit", "general secretary of the Bakers Union of Malta"),
         ('The port federation\'s executive board met. Its president, Rafael Soler, said no.', "Rafael Soler",
          "Its president"),
+        ('The bid came from Halloran Partners, a Boston fund led by Tom Halloran. "We stay," Halloran said.',
+         "Tom Halloran", "leader of Halloran Partners"),
+        ('He worked at the think tank founded by Ann Podesta. "No," Podesta said.', "Ann Podesta",
+         "founder of the think tank"),
+        ('"Never," said Rita Gowda, no relation, who convenes the commuters\' forum.', "Rita Gowda",
+         "who convenes the commuters' forum"),
     ],
 )
 def test_a_role_is_a_noun_phrase_cut_at_clause_boundaries(text: str, name: str, role: str | None) -> None:

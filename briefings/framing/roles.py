@@ -43,6 +43,7 @@ _COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s|(?:[a-z-]+\s){1,2}(?:of|a
 _AGENT = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|man|woman|person)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but)\s")
 _AGE = re.compile(r"\d{1,3},\s+")
+_NO_RELATION = re.compile(r"no relation\b", re.IGNORECASE)
 _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
 # `cabinet members A, B, and C`: a plural role before a list of names applies to each.
 _LIST_GAP = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
@@ -113,6 +114,9 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     if age:
         rest_start = age.end()  # `Abdelkader Ouahbi, 58, who owns two boats`
     stop = _phrase_end(text, rest_start, end)
+    if stop and stop.group() == "," and _NO_RELATION.match(text, rest_start):
+        rest_start = stop.end()  # `Pushpa Gowda, no relation, who convenes the commuters' forum`: past the aside
+        stop = _phrase_end(text, rest_start, end)
     first = _appositive(text[rest_start:stop.start() if stop else end])
     if first is None:
         return None
@@ -472,6 +476,9 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         listed = role_of_list(text, start, run)
         if listed:
             found.append(listed)
+    led = role_led_by(text, start, run)
+    if led:
+        found.append(led)
     inverted = role_inverted(text, start, run) or role_whose(text, start, run)
     if inverted and inverted.lower().startswith(("its ", "their ")):
         # `The Mineworkers Union has backed it, according to its general secretary, X`: up to the role itself
@@ -482,6 +489,27 @@ def roles_at(text: str, sentence: tuple[int, int], run: Run) -> list[str]:
         if role:
             found.append(role)
     return [f.strip(" ,") for f in found if f.strip(" ,")]
+
+
+# `a Boston-based fund led by X`, `the think tank founded by John Podesta`: X's office in the body named before.
+_LED_BY = re.compile(r"(?:^|[\s,;(])((?:the|a|an)\s[^,;:()\"“”]{2,60}?)\s(led|headed|chaired|run|founded|co-founded|"
+                     r"directed)\s+by\s+$")
+_BODY_NAMED = re.compile(r"((?:[A-Z][\w'’&.-]*\s){0,4}[A-Z][\w'’&.-]*),\s+$")  # `Halloran Sports Partners, `
+_LED_OFFICE = {"led": "leader", "headed": "head", "chaired": "chair", "run": "head", "founded": "founder",
+               "co-founded": "co-founder", "directed": "director"}
+
+
+def role_led_by(text: str, start: int, run: Run) -> str | None:
+    """`Halloran Sports Partners, a Boston-based fund led by X`: `leader of Halloran Sports Partners`."""
+    begin = run.title[0].start if run.title else run.start
+    match = _LED_BY.search(text, max(start, begin - 120), begin)
+    if not match:
+        return None
+    body = match.group(1)
+    named = _BODY_NAMED.search(text, max(start, match.start(1) - 60), match.start(1))
+    if named and any(w.lower() in ORG_WORDS for w in named.group(1).split()):
+        body = named.group(1)
+    return f"{_LED_OFFICE[match.group(2)]} of {body}"
 
 
 _ORGANISATION = re.compile(r"\b(?:the\s)?(?:[A-Z][\w'’.-]*\s(?:&\s|of\s(?:the\s)?|for\s(?:the\s)?|"
