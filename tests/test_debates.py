@@ -223,6 +223,8 @@ FLOORS = {  # series: (side_pairs, movers found, false moves at most)
     "wales-second-homes-levy": (0.45, 1, 0),  # first look 0.32
     "ghana-cocoa-price-strike": (0.40, 1, 0),  # first look 0.42 (movers 1 of 2, 1 false)
     "hokkaido-rail-closure": (0.35, 1, 0),  # first look 0.11 (movers 0 of 1, 1 false): names family-name-first
+    "norway-salmon-rent-tax": (0.55, 1, 1),  # first look 0.46 (movers 0 of 2, 1 false): Sjøholt/Sjoeholt
+    "manila-jeepney-phaseout": (0.58, 1, 0),  # first look 0.45 (movers 1 of 2): `Rogelio "Boyet" Dimaculangan`
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
     "durban-port-pay": (0.88, 1, 0),
@@ -237,6 +239,8 @@ ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most),
     "wales-second-homes-levy": (0.85, 1, 0),
     "ghana-cocoa-price-strike": (0.84, 1, 0),
     "hokkaido-rail-closure": (0.97, 1, 0),
+    "norway-salmon-rent-tax": (0.82, 1, 1),
+    "manila-jeepney-phaseout": (0.90, 1, 0),
 }
 
 
