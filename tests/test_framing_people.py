@@ -539,3 +539,9 @@ def test_a_portfolio_after_and_is_no_person() -> None:
     frame = frame_text('Budget day\n\nLUSAKA - When Mutale Mwansa rose to table the scale, the Minister of Finance '
                        'and National Planning called it simple arithmetic. "It is fair," Mwansa said.')
     assert [f.name for f in frame.figures] == ["Mutale Mwansa"]
+
+
+def test_a_lower_case_suffix_keeps_father_and_son_apart() -> None:
+    frame = frame_text('Fees\n\nGRONINGEN - "Nobody asked us," said Kees Mulder jr., a former alderman. His father, '
+                       'Kees Mulder sr., sat on the same council in the 1980s.')
+    assert {"Kees Mulder jr.", "Kees Mulder sr."} <= {f.name for f in frame.figures}

@@ -279,6 +279,9 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
             nxt = words[j]
             if nxt.capitalised:
                 j += 1
+            elif nxt.low in ("jr", "sr") and text.startswith(".", nxt.end) and j - i >= 2:
+                j += 1  # `Kees Mulder jr.`: a suffix in lower case (Dutch usage) is part of the name
+                break
             else:
                 k = j
                 while k < len(words) and words[k].low in NAME_PARTICLES and not words[k].capitalised and (
