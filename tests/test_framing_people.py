@@ -545,3 +545,9 @@ def test_a_lower_case_suffix_keeps_father_and_son_apart() -> None:
     frame = frame_text('Fees\n\nGRONINGEN - "Nobody asked us," said Kees Mulder jr., a former alderman. His father, '
                        'Kees Mulder sr., sat on the same council in the 1980s.')
     assert {"Kees Mulder jr.", "Kees Mulder sr."} <= {f.name for f in frame.figures}
+
+
+def test_an_office_written_as_an_abbreviation_is_a_persons_appositive() -> None:
+    frame = frame_text('Fees\n\nGRONINGEN - Ruud van Dam, a coalition MP from Haren, told RTV Noord that the rise was '
+                       'overdue. "Nobody enjoys paying more," Ruud van Dam said.')
+    assert [f.name for f in frame.figures] == ["Ruud van Dam"]

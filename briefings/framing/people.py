@@ -780,6 +780,9 @@ def _described_as_thing(text: str, end: int) -> bool:
     window = words[1:10]
     for k, word in enumerate(window):
         low = word.lower()
+        if word.isupper() and low in ROLE_NOUNS:
+            phrase.append(low)  # `a coalition MP from Haren`: an office written as an abbreviation
+            continue
         if word[0].isupper() or (low in ("of", "de", "for") and 0 < k < len(window) - 1 and window[k - 1][0].isupper()
                                  and window[k + 1][0].isupper()):
             continue  # a name inside the phrase: `a University of South Carolina professor`, `a Toronto firm`
