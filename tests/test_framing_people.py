@@ -551,3 +551,11 @@ def test_an_office_written_as_an_abbreviation_is_a_persons_appositive() -> None:
     frame = frame_text('Fees\n\nGRONINGEN - Ruud van Dam, a coalition MP from Haren, told RTV Noord that the rise was '
                        'overdue. "Nobody enjoys paying more," Ruud van Dam said.')
     assert [f.name for f in frame.figures] == ["Ruud van Dam"]
+
+
+def test_a_catalan_double_surname_joined_by_i_and_an_australian_councillor() -> None:
+    frame = frame_text('Tax\n\nBARCELONA - Jordi Puig i Ferrer, president of the hotel guild, warned against it. '
+                       '"Families go elsewhere," Puig i Ferrer said. Cr Bronwyn Hart said she agreed.')
+    names = {f.name: f.role for f in frame.figures}
+    assert "Jordi Puig i Ferrer" in names and "Jordi Puig" not in names
+    assert names.get("Bronwyn Hart") == "Councillor"

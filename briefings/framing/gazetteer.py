@@ -171,7 +171,7 @@ Doctor, Mister, Madam, Dean, Provost, Rector, Councilmember, Councilwoman, Alder
 Supervisor, Trustee, Selectman, Selectwoman, Superintendent, Magistrate, Sheriff, Pastor, Deacon, Cardinal,
 Ayatollah, Chairperson, Solicitor, Auditor, Comptroller, Controller, Treasurer, Registrar, Ombudsman,
 Assemblymember, Congressmember, Prosecutor, Mufti, Alhaji, Hon, Honourable, Honorable, Rt, Mme, Mlle, Herr,
-Frau, Pres, Supt, Insp, Fr, Cllr, Cathaoirleach, Opanyin, Togbe, Alhaja, Hajia, Venerable, Ven
+Frau, Pres, Supt, Insp, Fr, Cllr, Cr, Cathaoirleach, Opanyin, Togbe, Alhaja, Hajia, Venerable, Ven
 """)
 
 NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")
@@ -180,7 +180,7 @@ NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")
 # `Catarina Moura e Silva` (`y` and `e` join two surnames).
 NAME_PARTICLES = _words("""
 de, van, von, der, den, da, di, du, del, della, la, le, les, los, las, dos, das, bin, ibn, al, el, ter,
-ten, st, y, e, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, binti, ben, do
+ten, st, y, e, i, zu, af, mac, o, dela, delos, ni, ó, ní, nic, ua, ap, bint, binti, ben, do
 """)
 
 # Capitalised at the start of a sentence or in a headline, never a name.

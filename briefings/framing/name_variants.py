@@ -63,6 +63,15 @@ GIVEN_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
     ("yuri", "yury", "yuriy", "iouri", "yurii", "juri"),
     # Spanish: the old spelling of the j sound
     ("ximena", "jimena"),
+    # Catalan and Spanish forms of one given name (Catalans are often written both ways)
+    ("jordi", "jorge"),
+    ("josep", "jose"),
+    ("pere", "pedro"),
+    ("miquel", "miguel"),
+    ("francesc", "francisco"),
+    ("xavier", "javier"),
+    ("lluis", "luis"),
+    ("enric", "enrique"),
     # Arabic romanisations
     ("abdel", "abdul", "abd"),
     ("ahmed", "ahmad"),

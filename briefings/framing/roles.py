@@ -439,7 +439,7 @@ def _without_honorifics(title: str) -> str:
 
 
 # An office abbreviated before a name is shown spelt out: `Gov. X` is a governor, `Cllr X` a councillor.
-_SPELT_OUT = {"gov": "Governor", "sen": "Senator", "rep": "Representative", "cllr": "Councillor",
+_SPELT_OUT = {"gov": "Governor", "sen": "Senator", "rep": "Representative", "cllr": "Councillor", "cr": "Councillor",
               "prof": "Professor", "gen": "General", "supt": "Superintendent", "insp": "Inspector",
               "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant", "adm": "Admiral",
               "pres": "President", "cmdr": "Commander", "maj": "Major"}
