@@ -9,8 +9,9 @@ adds one rule for names that fit more than one figure (a bare surname, an
 initial, a name without `Jr.`): **merge only when exactly one figure fits**,
 and a figure fits only when the name agrees with every spelling it already
 has (so `Jane Smith` never joins John Smith through his alias `J. Smith`).
-A spelling with a quoted nickname (`Rogelio "Boyet" Dimaculangan`) vouches for
-both of its given names, since the story itself says they are one person.
+A spelling with more given names, written out (`Daniel Kipng'eno Rotich`, or a
+quoted nickname: `Rogelio "Boyet" Dimaculangan`), vouches for each of them
+alone, since the story itself says they are one person's.
 Otherwise the name becomes a figure of its own.
 
 Looking up (`find`) is generous but ranked: the exact name first (100), the
@@ -22,7 +23,6 @@ near-namesake gets suggestions, never someone else's quotes.
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass
@@ -84,16 +84,22 @@ def _only_fit(name: str, rows: list[tuple[str, int]]) -> int | None:
 
 
 def _agrees(name: str, alias: str, aliases: list[str]) -> bool:
-    """`name` agrees with `alias`, or a nicknamed spelling of the figure vouches for both.
+    """`name` agrees with `alias`, or a fuller spelling of the figure vouches for both.
 
-    A story that writes `Rogelio "Boyet" Dimaculangan` says Rogelio and Boyet are one man, so once
-    `Boyet Dimaculangan` is an alias, `Rogelio Dimaculangan` still fits the figure.
+    A story that writes `Rogelio "Boyet" Dimaculangan` or `Daniel Kipng'eno Rotich` says both given names
+    are one man's, so once `Boyet Dimaculangan` (or `Kipng'eno Rotich`) is an alias, `Rogelio Dimaculangan`
+    (`Daniel Rotich`) still fits the figure. The fuller spelling must write its given names out: `J. Smith`
+    vouches for no one, so Jane Smith never joins John Smith through it.
     """
     return same_person(name, alias) or any(
-        _NICKNAMED.search(full) and same_person(name, full) and same_person(alias, full) for full in aliases)
+        _fuller(full, name) and _fuller(full, alias) and same_person(name, full) and same_person(alias, full)
+        for full in aliases)
 
 
-_NICKNAMED = re.compile(r"\s[\"“][^\"”\s]+[\"”]\s")
+def _fuller(full: str, other: str) -> bool:
+    """Whether `full` has more given names than `other`, all written out (no initials)."""
+    given = name_key(full).split()[:-1]
+    return len(given) > len(name_key(other).split()[:-1]) and all(len(g) > 1 for g in given)
 
 
 def add_alias(db: Database, figure_id: int, name: str) -> None:

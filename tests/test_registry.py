@@ -189,3 +189,12 @@ def test_a_nickname_the_story_gives_vouches_for_both_given_names(fresh_db: Datab
     assert registry.resolve(fresh_db, "Boyet Dimaculangan") == full
     assert registry.resolve(fresh_db, "Rogelio Dimaculangan") == full  # though Boyet is not Rogelio as a name
     assert registry.resolve(fresh_db, "Ramon Dimaculangan") != full
+
+
+def test_a_fuller_name_vouches_for_each_given_name_alone_but_an_initial_for_no_one(fresh_db: Database) -> None:
+    full = registry.resolve(fresh_db, "Daniel Kipng'eno Rotich")
+    assert registry.resolve(fresh_db, "Kipng'eno Rotich") == full
+    assert registry.resolve(fresh_db, "Daniel Rotich") == full  # though Daniel is not Kipng'eno
+    john = registry.resolve(fresh_db, "John Smith")
+    assert registry.resolve(fresh_db, "J. Smith") == john
+    assert registry.resolve(fresh_db, "Jane Smith") != john

@@ -58,6 +58,10 @@ strict and every loosening is a named convention or a table row
    `Mueller` = `Muller`, `Sjøholt` = `Sjoeholt`, `Vågenes` = `Vaagenes`,
    `Brænne` = `Braenne`. As with macrons, only the letter itself licenses the
    spelt-out form: Moller and Mueller stay apart.
+10. **Given names in another order**, or one of several alone (`Grace Wanjiru
+   Mwangi`, `Wanjiru Grace Mwangi`, `Wanjiru Mwangi`: East African usage), are
+   one person, unless the first given names' genders differ (`José María` is
+   not `María José`).
 
 Which of several compatible figures a bare surname or an initial means is the
 registry's question (`briefings/registry.py`): it merges only when exactly
@@ -77,7 +81,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from briefings.framing.folding import fold
-from briefings.framing.gazetteer import FIRST_NAMES, NAME_PARTICLES, TITLES
+from briefings.framing.gazetteer import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES, NAME_PARTICLES, TITLES
 from briefings.framing.name_variants import (
     CREDENTIALS,
     GENERATIONAL_SUFFIXES,
@@ -277,6 +281,23 @@ def _given_compatible(
     )
 
 
+def _reordered_given(ga: tuple[str, ...], gb: tuple[str, ...], a: str, b: str) -> bool:
+    """`Grace Wanjiru Mwangi` = `Wanjiru Grace Mwangi` = `Wanjiru Mwangi`: the same given names in another
+    order, or one of them alone (East African usage puts the Christian or the ethnic name first, and calls
+    people by either), unless the first names' genders differ (`José María` is a man, `María José` a
+    woman). Initials do not count here: `J. Smith` is left to the usual rule."""
+    short, long = sorted((ga, gb), key=len)
+    if len(long) < 2 or not short or ga == gb or any(len(g) < 2 for g in ga + gb):
+        return False
+    if sorted(ga) != sorted(gb) and not (len(short) < len(long) and set(short) < set(long)):
+        return False  # `Wanjiru Mwangi` for Grace Wanjiru Mwangi: the second given name, used alone
+    genders = set()
+    for name in (a, b):
+        first = fold(parse_name(name).words[0])
+        genders.add("f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None)
+    return len(genders - {None}) < 2
+
+
 def _slavic_given(key: str) -> str:
     """A given name's group among Slavic names, Latvian men's `-s` off (`Aleksandrs`, `Igors` are Aleksandr, Igor)."""
     for form in (key, key[:-1] if key.endswith("s") else ""):
@@ -343,6 +364,8 @@ def _similarity(a: str, b: str) -> float:
     if len(ka) == 1 or len(kb) == 1:
         return last * 0.95
     if _given_compatible(ka[:-1], ia[:-1], kb[:-1], ib[:-1], slavic=slavic_a and slavic_b):
+        return last
+    if _reordered_given(ka[:-1], kb[:-1], a, b):
         return last
     short, long, name = (ka, kb, a) if len(ka) < len(kb) else (kb, ka, b)
     if _compound_surname_of(short, long, fold(name_tokens(name)[0])):
