@@ -175,6 +175,12 @@ def test_a_suffix_stays_with_the_name() -> None:
          "founder of the think tank"),
         ('"Never," said Rita Gowda, no relation, who convenes the commuters\' forum.', "Rita Gowda",
          "who convenes the commuters' forum"),
+        ('"Fine," said Jane Doe, a hydrologist at Can Tho University.', "Jane Doe",
+         "a hydrologist at Can Tho University"),
+        ('Ken Lockyer Jr. runs the Railway Hotel. "Too much," Lockyer said.', "Ken Lockyer Jr.",
+         "runs the Railway Hotel"),
+        ('Van Hung lost his house. The 58-year-old farmer in Cho Moi had lived there. "Ban it," Hung said.',
+         "Van Hung", "58-year-old farmer in Cho Moi"),
     ],
 )
 def test_a_role_is_a_noun_phrase_cut_at_clause_boundaries(text: str, name: str, role: str | None) -> None:

@@ -58,6 +58,12 @@ def _words(phrase: str) -> list[str]:
     return re.findall(r"[\w'’\-/]+", phrase.lower())
 
 
+def _has_auxiliary(phrase: str, skip: int = 0) -> bool:
+    """A verb like `is`, `has`, `can` among the phrase's words (after the first `skip`): a clause, not a role.
+    Only in lower case: `Can Tho University` and `Will Rogers High School` name things."""
+    return any(w in _AUXILIARIES for w in re.findall(r"[\w'’\-/]+", phrase)[skip:])
+
+
 def _has_role_noun(phrase: str) -> bool:
     """A role noun among the words, or as part of a compound (`president-general`, `co-founder`)."""
     return any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS or any(p in ROLE_NOUNS for p in w.split("-"))
@@ -142,10 +148,10 @@ def _appositive(phrase: str) -> str | None:
         return None  # `, no relation to the mayor,` says who they are not
     if _STARTERS.match(phrase):
         head = _RELATIVE.split(phrase, maxsplit=1)[0]
-        if not clause and any(w in _AUXILIARIES for w in _words(head)[1:]):
+        if not clause and _has_auxiliary(head, skip=1):
             return None  # `For Lin Mei-hua, the answer has never changed`: a clause with its own verb
         return as_noun_phrase(phrase) if clause else phrase  # `who is a former minister`: its noun phrase
-    if _has_role_noun(" ".join(words[:5])) and not any(w in _AUXILIARIES for w in words):
+    if _has_role_noun(" ".join(words[:5])) and not _has_auxiliary(phrase):
         return phrase  # `pastor of New Hope Church`, but not `According to X, students were disciplined`
     return None
 
@@ -175,7 +181,8 @@ _NO_TRADE = frozenset({"sits", "sat", "studies", "studied"})  # `sits on the boa
 
 def role_occupation(text: str, run: Run, end: int) -> str | None:
     """A role said by a verb of trade after a full name: `X runs a bike hire`, `X has sewn collars for years`."""
-    match = _OCCUPATION.match(text, run.end, end)
+    after = run.end + 1 if run.name[-1].low in ("jr", "sr") and text.startswith(".", run.end) else run.end
+    match = _OCCUPATION.match(text, after, end)  # `Ken Lockyer Jr. runs the Railway Hotel`
     verb = match and (match.group(2) or match.group(3))
     aged = _AGE.match(text, run.end + 2) is not None and text.startswith(", ", run.end)  # `Chan, 29, delivers`
     if (len(run.name) < 2 and not aged) or not match or verb not in _ROLE_VERBS or verb in _NO_TRADE:
@@ -192,7 +199,8 @@ def role_occupation(text: str, run: Run, end: int) -> str | None:
 # a description opening the next sentence (`The retired architect`, `The 43-year-old former congressman`) is who
 # the person just named is. Lower-case words only, ending in a role or agent noun, right before `,` or a verb.
 _DESCRIPTION = re.compile(r"(?:The|An?)\s((?:[a-z0-9][\w'’-]*\s){0,6}[a-z][\w-]*"
-                          r"(?:\sof\s(?:the\s)?(?:[A-Z][\w'’&.-]*\s?){1,6})?)"  # `The president of the X Association,`
+                          r"(?:\sof\s(?:the\s)?(?:[A-Z][\w'’&.-]*\s?){1,6})?"  # `The president of the X Association,`
+                          r"(?:\s(?:in|from)\s(?:[A-Z][\w'’&.-]*\s?){1,4})?)"  # `The 58-year-old farmer in Chợ Mới had`
                           r"(?=,\s|\s(?:who|said|says|told|added|argues|argued|sees|has|had|is|was|called|wants|warned)\b)")
 
 
@@ -205,13 +213,13 @@ def role_description(text: str, start: int, end: int) -> str | None:
     if not match:
         return None
     phrase = match.group(1).strip()
-    words = _words(phrase.split(" of ", 1)[0])
+    words = _words(re.split(r" (?:of|in|from) ", phrase, maxsplit=1)[0])
     head = words[-1]
     # `-er` alone makes no person (`The answer, he said,`): an agent noun needs a `who` after it to be one
     who = re.match(r",\s+who\s", text[match.end():end]) is not None
     person = head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or _PERSON_SUFFIX.search(head) or (
         who and _AGENT.search(head))
-    if head in FUNCTION_WORDS or any(w in _AUXILIARIES for w in words) or not person:
+    if head in FUNCTION_WORDS or _has_auxiliary(phrase.split(" of ", 1)[0]) or not person:
         return None
     if text.startswith(",", match.end()):  # `The farmer, who leads the board,`: what they do joins the role
         after = _phrase_end(text, match.end() + 1, end)
