@@ -541,9 +541,11 @@ def test_an_office_with_two_portfolios_is_the_role_not_part_of_the_name(text: st
     assert role_of(text, name) == role
 
 
-def test_a_portfolio_after_and_is_no_person() -> None:
-    frame = frame_text('Budget day\n\nLUSAKA - When Mutale Mwansa rose to table the scale, the Minister of Finance '
-                       'and National Planning called it simple arithmetic. "It is fair," Mwansa said.')
+@pytest.mark.parametrize("office", ["the Minister of Finance and National Planning",
+                                    "the Ministry of Agriculture and Environment"])
+def test_a_portfolio_after_and_is_no_person(office: str) -> None:
+    frame = frame_text(f'Budget day\n\nLUSAKA - When Mutale Mwansa rose to table the scale, {office} called it '
+                       'simple arithmetic. "It is fair," Mwansa said.')
     assert [f.name for f in frame.figures] == ["Mutale Mwansa"]
 
 

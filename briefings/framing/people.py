@@ -255,8 +255,12 @@ def _nickname_at(text: str, words: Sequence[Token], j: int) -> bool:
     return j > 1 and text[words[j - 1].end:words[j].start] in _NICK_CLOSE and _nickname_at(text, words, j - 1)
 
 
+_PORTFOLIO_BODIES = frozenset({"ministry", "department", "secretariat", "directorate", "committee", "commission"})
+
+
 def _in_portfolio(words: Sequence[Token], i: int) -> bool:
-    """Whether words[i] goes on an office's portfolio after `and`: `Secretary of Health and Human Services`."""
+    """Whether words[i] goes on an office's portfolio after `and`: `Secretary of Health and Human Services`,
+    `the Ministry of Agriculture and Environment`."""
     k = i - 1
     if k < 2 or words[k].low != "and":
         return False
@@ -264,7 +268,7 @@ def _in_portfolio(words: Sequence[Token], i: int) -> bool:
     while k > 0 and words[k].capitalised and words[k].low not in FUNCTION_WORDS:
         k -= 1
     return k > 0 and k < i - 2 and words[k].low in ("of", "for") and (
-        words[k - 1].low in TITLES or words[k - 1].low in ROLE_NOUNS)
+        words[k - 1].low in TITLES or words[k - 1].low in ROLE_NOUNS or words[k - 1].low in _PORTFOLIO_BODIES)
 
 
 def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
