@@ -567,3 +567,9 @@ def test_a_catalan_double_surname_joined_by_i_and_an_australian_councillor() -> 
     names = {f.name: f.role for f in frame.figures}
     assert "Jordi Puig i Ferrer" in names and "Jordi Puig" not in names
     assert names.get("Bronwyn Hart") == "Councillor"
+
+
+def test_hong_is_a_given_name_not_half_a_city() -> None:
+    frame = frame_text('Sand\n\nAN GIANG - Võ Thị Hồng Nhung, who coordinates a network, called for an end to '
+                       'dredging. "Stop," Ms. Nhung said. Officials in Hong Kong were not asked.')
+    assert [f.name for f in frame.figures] == ["Võ Thị Hồng Nhung"]

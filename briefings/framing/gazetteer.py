@@ -56,7 +56,7 @@ CITIES = _words("""
 Minsk, Moscow, Kyiv, Kiev, Warsaw, Vilnius, Riga, Tallinn, Berlin, Paris, London, Rome, Madrid,
 Lisbon, Brussels, Amsterdam, Vienna, Prague, Budapest, Bucharest, Sofia, Belgrade, Zagreb, Athens,
 Ankara, Istanbul, Tbilisi, Yerevan, Baku, Astana, Almaty, Tashkent, Bishkek, Dushanbe, Ashgabat,
-Beijing, Shanghai, Hong, Kong, Tokyo, Seoul, Pyongyang, Delhi, Mumbai, Karachi, Islamabad, Kabul,
+Beijing, Shanghai, Kong, Tokyo, Seoul, Pyongyang, Delhi, Mumbai, Karachi, Islamabad, Kabul,
 Tehran, Baghdad, Damascus, Beirut, Amman, Jerusalem, Riyadh, Doha, Dubai, Cairo, Tripoli, Tunis,
 Algiers, Rabat, Lagos, Abuja, Nairobi, Addis, Ababa, Khartoum, Johannesburg, Pretoria, Kinshasa,
 Dakar, Accra, Washington, York, Angeles, Chicago, Boston, Houston, Miami, Atlanta, Seattle,
