@@ -6,11 +6,13 @@ single story. To teach the registry a new equivalence, add a row here (and a
 pair to `tests/test_identity_pairs.py`), not a regex in `names.py`.
 
 - `GIVEN_NAME_GROUPS`: one given name across languages and romanisations
-  (Belarusian, Ukrainian and Russian forms of one Slavic name; Arabic
-  romanisations); `SLAVIC_ONLY_GIVEN_NAME_GROUPS`: the same, for forms that
-  are different names outside Slavic languages (Hanna/Anna). English diminutives (Bill/William, Bob/Robert) are left out
-  on purpose: a diminutive is often another person's full name (a Bill is not
-  every William), so only the text itself may join them.
+  (Belarusian, Ukrainian and Russian forms of one Slavic name; Catalan and
+  Spanish forms, Jordi/Jorge; Arabic romanisations);
+  `SLAVIC_ONLY_GIVEN_NAME_GROUPS`: the same, for forms that are different
+  names outside Slavic languages (Hanna/Anna). English diminutives
+  (Bill/William, Bob/Robert) are left out on purpose: a diminutive is often
+  another person's full name (a Bill is not every William), so only the text
+  itself may join them.
 - `CYRILLIC`: Cyrillic to Latin, a simple BGN/PCGN-like scheme covering
   Russian, Ukrainian and Belarusian letters. A table rather than a library:
   Unidecode is GPL-2.0 (this project ships MIT), and cyrtranslit needs the

@@ -1,7 +1,10 @@
 """Sides of the debate: who holds a stance, who stands with whom, and the labels.
 
 A *stance holder* is a person the story quotes, or makes the subject of a
-stance verb (`supports`, `argues`, `called for`). Holders are placed in three
+stance verb (`supports`, `argues`, `called for`, also in a `who` clause after
+the name: `X, a paramedic, who wants it left as it is`), or whose office,
+spokesperson or deputy states their position (`Her office said she would vote
+no`). Holders are placed in three
 steps, each general to news writing rather than to one topic (the cue
 patterns themselves are in `side_cues`):
 
