@@ -171,7 +171,7 @@ Doctor, Mister, Madam, Dean, Provost, Rector, Councilmember, Councilwoman, Alder
 Supervisor, Trustee, Selectman, Selectwoman, Superintendent, Magistrate, Sheriff, Pastor, Deacon, Cardinal,
 Ayatollah, Chairperson, Solicitor, Auditor, Comptroller, Controller, Treasurer, Registrar, Ombudsman,
 Assemblymember, Congressmember, Prosecutor, Mufti, Alhaji, Hon, Honourable, Honorable, Rt, Mme, Mlle, Herr,
-Frau, Pres, Supt, Insp, Fr, Cllr, Cr, Cathaoirleach, Opanyin, Togbe, Alhaja, Hajia, Venerable, Ven, Aunty, Auntie
+Frau, Pres, Supt, Insp, Fr, Cllr, Cr, Cathaoirleach, Opanyin, Togbe, Alhaja, Hajia, Venerable, Ven
 """)
 
 NAME_SUFFIXES = _words("Jr, Jr., Sr, Sr., II, III, IV, PhD, MD, Esq")

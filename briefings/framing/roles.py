@@ -358,7 +358,7 @@ _SUBORDINATE = re.compile(r"\s(?=(?:before|after|when|while|because|since|until|
                           re.IGNORECASE)
 _OFFICE_OF = re.compile(r"((?:[A-Z][\w.-]*\s)+of\s(?:the\s)?)$")  # `Minister of `, `Secretary of the `
 _OF_PLACE = re.compile(r" (of (?:the )?(?:[A-Z][\w'’-]+ ?){1,4})(?=[\s,.;:]|$)")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "rev", "the", "aunty", "auntie"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "rev", "the"})
 
 
 def as_noun_phrase(phrase: str) -> str | None:
