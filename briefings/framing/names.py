@@ -312,18 +312,18 @@ def _compound_surname_of(short: tuple[str, ...], long: tuple[str, ...], first: s
     return len(short) == 2 and len(long) > 2 and long[-2:] == short and first not in FIRST_NAMES
 
 
-_MACRON = {"ō": ("o", "oh", "ou", "oo"), "Ō": ("O", "Oh", "Ou", "Oo"), "ū": ("u", "uu"), "Ū": ("U", "Uu"),
+_SPELT_LETTERS = {"ō": ("o", "oh", "ou", "oo"), "Ō": ("O", "Oh", "Ou", "Oo"), "ū": ("u", "uu"), "Ū": ("U", "Uu"),
            # German and Nordic letters, with their ASCII spellings (`Müller`: Mueller, `Vågenes`: Vaagenes)
            "ä": ("a", "ae"), "Ä": ("A", "Ae"), "ö": ("o", "oe"), "Ö": ("O", "Oe"), "ü": ("u", "ue"),
            "Ü": ("U", "Ue"), "ø": ("o", "oe"), "Ø": ("O", "Oe"), "å": ("a", "aa"), "Å": ("A", "Aa")}
-_MACRON_VOWEL = re.compile("[" + "".join(_MACRON) + "]")
+_SPELLABLE_LETTER = re.compile("[" + "".join(_SPELT_LETTERS) + "]")
 
 
 def _spelt_out(name: str) -> list[str]:
     """The spellings of a name's long vowels and umlauts (`Ōno`: Ono, Ohno, Ouno, Oono; `Müller`: Muller, Mueller)."""
     forms = [""]
-    for piece in re.split(f"({_MACRON_VOWEL.pattern})", name):
-        options = _MACRON.get(piece, (piece,))
+    for piece in re.split(f"({_SPELLABLE_LETTER.pattern})", name):
+        options = _SPELT_LETTERS.get(piece, (piece,))
         forms = [f + o for f in forms for o in options][:64]
     return forms
 
@@ -346,7 +346,7 @@ def _reversed_order(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def name_similarity(a: str, b: str) -> float:
     """Score 0-100 of how likely two name strings denote one person (the policy of the module docstring)."""
-    if _MACRON_VOWEL.search(a) or _MACRON_VOWEL.search(b):
+    if _SPELLABLE_LETTER.search(a) or _SPELLABLE_LETTER.search(b):
         return max(_similarity(x, y) for x in _spelt_out(a) for y in _spelt_out(b))
     return _similarity(a, b)
 

@@ -222,16 +222,15 @@ class Reader:
                     ident = None  # a pronoun refers back, never to someone the story names later
             else:
                 continue
+            j = i + 1  # the word after the name
+            while j < len(words) and sentence.start + words[j].start < end:
+                j += 1
             if i and words[i - 1].low in _NOT_SUBJECT and not text[words[i - 1].end:word.start].strip(" "):
-                j = next((n for n in range(i + 1, len(words)) if sentence.start + words[n].start >= end), len(words))
                 if ident is not None and ident not in found and self._who_stance(sentence.start, text, words, j):
                     found.append(ident)  # `the words of X, a paramedic, who wants it left as it is`
                 continue  # `met with X`, `shared by X`: an object, not a subject
             if doc_text.startswith(("'s ", "’s "), end):
                 continue  # `Trump's reported frustrations`: a possessive, not a subject
-            j = i + 1
-            while j < len(words) and sentence.start + words[j].start < end:
-                j += 1
             k = self.attributor._skip_appositive_in(text, words, j)
             if k > j:
                 appositive_end = words[k].start if k < len(words) else len(text)
