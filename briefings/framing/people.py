@@ -922,9 +922,11 @@ def _organisation_names(text: str, spans: list[tuple[int, int]]) -> set[str]:
     return out
 
 
+def name_end(text: str, run: Run) -> int:
+    """Where the name ends in `text`: after an abbreviated suffix's full stop (`Marcus Tolliver Jr.`)."""
+    return run.end + 1 if run.name[-1].low in ("jr", "sr") and text.startswith(".", run.end) else run.end
+
+
 def _surface(text: str, run: Run) -> str:
     """The name as written; an abbreviated suffix keeps its full stop (`Marcus Tolliver Jr.`)."""
-    end = run.end
-    if run.name[-1].low in ("jr", "sr") and text.startswith(".", end):
-        end += 1
-    return text[run.start:end]
+    return text[run.start:name_end(text, run)]

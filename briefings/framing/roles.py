@@ -26,7 +26,7 @@ import re
 
 from briefings.framing.cues import SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.gazetteer import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS, TITLES, word_set
-from briefings.framing.people import QUANTITY, Run, Token, tokens
+from briefings.framing.people import QUANTITY, Run, Token, name_end, tokens
 from briefings.framing.text import is_abbreviation
 
 MAX_ROLE_WORDS = 25
@@ -111,8 +111,8 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     """An appositive right after a name: `, a historian at X,` or `, who heads X,`."""
     if run.name[-1].possessive:
         return None
-    name_end = run.end + 1 if run.name[-1].low in ("jr", "sr") and text.startswith(".", run.end) else run.end
-    match = re.compile(r",\s+").match(text, name_end, end) or _ASIDE.match(text, name_end, end)  # `X Jr., pastor`
+    begin = name_end(text, run)
+    match = re.compile(r",\s+").match(text, begin, end) or _ASIDE.match(text, begin, end)  # `X Jr., pastor`
     if not match:
         return None
     rest_start = match.end()
@@ -181,8 +181,7 @@ _NO_TRADE = frozenset({"sits", "sat", "studies", "studied"})  # `sits on the boa
 
 def role_occupation(text: str, run: Run, end: int) -> str | None:
     """A role said by a verb of trade after a full name: `X runs a bike hire`, `X has sewn collars for years`."""
-    after = run.end + 1 if run.name[-1].low in ("jr", "sr") and text.startswith(".", run.end) else run.end
-    match = _OCCUPATION.match(text, after, end)  # `Ken Lockyer Jr. runs the Railway Hotel`
+    match = _OCCUPATION.match(text, name_end(text, run), end)  # `Ken Lockyer Jr. runs the Railway Hotel`
     verb = match and (match.group(2) or match.group(3))
     aged = _AGE.match(text, run.end + 2) is not None and text.startswith(", ", run.end)  # `Chan, 29, delivers`
     if (len(run.name) < 2 and not aged) or not match or verb not in _ROLE_VERBS or verb in _NO_TRADE:
