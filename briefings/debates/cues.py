@@ -10,7 +10,8 @@ itself invent a move.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from briefings.framing.folding import fold
 
@@ -80,9 +81,14 @@ QUESTION_START = re.compile(
 )
 
 
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences (good enough to scope a cue to the sentence naming someone)."""
-    return [s.strip() for s in SENTENCE.split(text or "") if s.strip()]
+@lru_cache(maxsize=64)
+def sentences(text: str) -> tuple[str, ...]:
+    """Split prose into sentences (good enough to scope a cue to the sentence naming someone).
+
+    Cached: alignment asks for the change and the steady cue of every figure of a story, each over the same
+    story text.
+    """
+    return tuple(s.strip() for s in SENTENCE.split(text or "") if s.strip())
 
 
 def has_change_cue(text: str) -> bool:
@@ -108,7 +114,7 @@ def has_steady_cue(text: str) -> bool:
 
 
 def _cue_about(has_cue: Callable[[str], bool], name: str, quotes: list[str], stance: str | None,
-               prose: list[str], names: list[str]) -> str | None:
+               prose: Sequence[str], names: list[str]) -> str | None:
     """The figure's own quote, their stance or a sentence of the story that `has_cue` and is about `name`.
 
     The figure's own quotes count ("I was wrong about this"). A sentence of the
