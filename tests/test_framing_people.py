@@ -573,3 +573,28 @@ def test_hong_is_a_given_name_not_half_a_city() -> None:
     frame = frame_text('Sand\n\nAN GIANG - Võ Thị Hồng Nhung, who coordinates a network, called for an end to '
                        'dredging. "Stop," Ms. Nhung said. Officials in Hong Kong were not asked.')
     assert [f.name for f in frame.figures] == ["Võ Thị Hồng Nhung"]
+
+
+def test_initials_with_the_letter_a_are_a_name_not_the_article() -> None:
+    frame = frame_text('Schools\n\nLUGO - "Grouping is the right answer," said M. A. Carballo, a former inspector. '
+                       'A. J. Tillman, who runs the food bank, said she disagreed.')
+    assert {f.name for f in frame.figures} == {"M. A. Carballo", "A. J. Tillman"}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ('Forestry, Fisheries and the Environment Minister Lindiwe Dube said the exemption had run its course. '
+         '"It ends," Dube said.', "Forestry"),
+        ('Tourism, Arts and Culture Secretary Ana Ruiz said the fee would stay. "It stays," Ruiz said.', "Tourism"),
+        ('The deputy, Ana Ruiz, told La Gaceta de Lugo that the plan was dead. "Dead," she said.', "Gaceta"),
+        ('Ana Ruiz teaches in San Xoán de Vilar, a parish of 300 people. "Keep it open," Ruiz said.', "Vilar"),
+        ('Ana Ruiz speaks for Aula Viva, a platform of parents and teachers. "Keep it open," Ruiz said.', "Viva"),
+        ('The plan came from Ana Ruiz of Ankara Metropolitan Municipality. "It works," Ruiz said.', "Municipality"),
+    ],
+)
+def test_portfolios_listed_before_an_office_newspapers_parishes_and_platforms_are_no_people(
+        text: str, not_a_person: str) -> None:
+    found = names(text)
+    assert not any(not_a_person in n for n in found), found
+    assert {"Ana Ruiz", "Lindiwe Dube"} & set(found), found

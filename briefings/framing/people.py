@@ -271,6 +271,17 @@ def _in_portfolio(words: Sequence[Token], i: int) -> bool:
         words[k - 1].low in TITLES or words[k - 1].low in ROLE_NOUNS or words[k - 1].low in _PORTFOLIO_BODIES)
 
 
+# `Forestry, Fisheries and the Environment Minister X`, `the Health, Education, Labor and Pensions Committee`: a
+# portfolio listed before its office, so its first word is no name.
+_PORTFOLIO_LIST = re.compile(r",(?: [A-Z][\w'’-]*)+(?:,(?: [A-Z][\w'’-]*)+)*,? and(?: the)?(?: [A-Z][\w'’-]*)*? "
+                             r"(?:Minister|Ministry|Secretary|Department|Committee|Commission|Board)\b")
+
+
+def _before_portfolio(text: str, group: Sequence[Token]) -> bool:
+    """Whether the run `group` opens a portfolio listed before its office (and holds no given name)."""
+    return not any(w.low in FIRST_NAMES for w in group) and bool(_PORTFOLIO_LIST.match(text, group[-1].end))
+
+
 def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
     """Capitalised runs of `words`, each split into title and name."""
     i = 0
@@ -297,7 +308,8 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
         group = words[i:j]
         cut = 0
         for k, word in enumerate(group[:-1]):
-            if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and word.capitalised and any(
+            if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and word.capitalised and not _initial(
+                    text, word) and any(
                     w.low not in NAME_SUFFIXES for w in group[k + 1:]):
                 cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
         if not cut and len(group) > 1 and group[0].low in _GIVEN_NAME_HONORIFICS and group[1].low in FIRST_NAMES:
@@ -306,6 +318,9 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
                 words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
             cut = 1  # `Minister of Transport Pieter van Wyk`: the first word is the portfolio
         given = next((k for k in range(cut, len(group) - 1) if group[k].low in FIRST_NAMES), cut)
+        if _before_portfolio(text, group):
+            i = j
+            continue
         if not cut and _in_portfolio(words, i):
             if given == cut:
                 i = j
@@ -318,6 +333,16 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
             group = group[:-1]  # `Necati Bey`, `Fatma Teyze`: a Turkish honorific after the given name is no surname
         yield Run(tuple(group[:cut]), tuple(group[cut:]))
         i = j
+
+
+# Articles of other languages that open names of newspapers, places and bodies, never of people (not `Le`, a
+# Vietnamese family name, nor `El`, as in Arabic family names, nor `De`, as in Flemish ones).
+_FOREIGN_ARTICLES = frozenset({"La", "Los", "Las", "Il", "Der", "Die", "Het"})
+
+
+def _initial(text: str, word: Token) -> bool:
+    """`A.` in `A. J. Maitland`: one capital letter with a full stop is an initial, not the article `a`."""
+    return len(word.text) == 1 and text.startswith(".", word.end)
 
 
 def looks_like_name(run: Run) -> bool:
@@ -336,8 +361,11 @@ def looks_like_name(run: Run) -> bool:
             return False  # an acronym (`NATO`), but `Clarence Whitlow III` is a name
         if len(word.text) == 2 and word.text.isupper() and word is name[-1] and low not in NAME_SUFFIXES:
             return False  # `Satpol PP`: a two-letter acronym ends an agency's name, never a person's (but `II`)
-    if name[0].low in FUNCTION_WORDS:
-        return False
+    if len(name) > 1 and name[0].text in _FOREIGN_ARTICLES:
+        return False  # `La Voz de Galicia`, `La Tercera`, `Der Spiegel`: a title or a place, not a person
+    if name[0].low in FUNCTION_WORDS and not (len(name[0].text) == 1 and len(name) > 1 and
+                                              name[1].start - name[0].end == 2):
+        return False  # `A Reuters report`, but `A. J. Maitland` (`. ` between: an initial)
     if len(name) > 1 and name[0].low not in FIRST_NAMES and _plural_role(name[-1].low):
         return False  # `Federated Farmers`, `Concerned Parents`: a body of members (but `Peter Sellers`)
     if name[0].low in MONTHS_DAYS and not (
@@ -747,6 +775,7 @@ think-tank institute university college school hospital clinic church mosque tem
 town city village municipality district province region county state country nation suburb neighbourhood
 neighborhood island port harbour harbor river lake valley mountain park stadium arena airport station mine plant
 factory mill refinery project scheme programme program ship vessel boat trawler ferry tanker freighter yacht
+parish hamlet township commune platform collective network
 """)
 _THING_SKIP = word_set("""
 a an the small large big tiny major leading local regional national state-owned few many several

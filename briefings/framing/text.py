@@ -35,6 +35,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.-]+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.-?){2,4}")  # `W.A.D.`, `H.-J.`
+_INITIAL_NEXT = re.compile(r" +[A-Z]\. +[A-Z]")  # `M. A. Carballido`: the initial `A.` is no article
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -152,8 +153,8 @@ def split_sentences(
                 continue
             single_stop = match.group() == "."
             if single_stop and is_abbreviation(text, match.start()) and (
-                    _next_word(text, stop, para.end) not in FUNCTION_WORDS):
-                continue  # `Sen. Warren`, `U.S. Special Envoy`; `in the U.S. But` still ends
+                    _next_word(text, stop, para.end) not in FUNCTION_WORDS or _INITIAL_NEXT.match(text, stop)):
+                continue  # `Sen. Warren`, `U.S. Special Envoy`, `M. A. Carballido`; `in the U.S. But` still ends
             out.append(Sentence(len(out), para.index, begin, stop))
             begin = stop
             while begin < para.end and text[begin] == " ":
