@@ -228,6 +228,8 @@ FLOORS = {  # series: (side_pairs, movers found, false moves at most)
     "manila-jeepney-phaseout": (0.58, 1, 0),  # first look 0.45 (movers 1 of 2): `Rogelio "Boyet" Dimaculangan`
     "romania-forest-logging-ban": (0.52, 1, 0),  # first look 0.57 (movers 1 of 2)
     "kenya-tea-auction-reform": (0.46, 1, 0),  # first look 0.31 (movers 1 of 2): name order changes week to week
+    "quebec-nurse-overtime-strike": (0.60, 1, 0),  # first look 0.63 (movers 1 of 2)
+    "ethiopia-kenya-power-export": (0.35, 0, 0),  # first look 0.38 (movers 0 of 2): a three-way split each week
 }
 ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most), local sides from the truth
     "durban-port-pay": (0.88, 1, 0),
@@ -246,6 +248,8 @@ ALIGNMENT_FLOORS = {  # series: (side_pairs, movers found, false moves at most),
     "romania-forest-logging-ban": (0.90, 1, 0),
     "kenya-tea-auction-reform": (0.88, 1, 0),
     "manila-jeepney-phaseout": (0.90, 1, 0),
+    "quebec-nurse-overtime-strike": (0.90, 1, 0),
+    "ethiopia-kenya-power-export": (0.78, 1, 0),
 }
 
 
