@@ -250,3 +250,23 @@ def test_he_said_after_a_paragraph_that_brings_someone_in_is_that_person() -> No
             '"Take the valley off the table and we can talk," he said.')
     frame = frame_text(text)
     assert {q.text.split()[0]: q.speaker for q in frame.quotes}["Take"] == "Darren Cole"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["Ana Ruiz, who studies fisheries governance at a university, said the dispute was about money.",
+     "Dr Ana Ruiz, a senior lecturer in local government at the university, has read dozens of plans."],
+)
+def test_the_researcher_or_the_academic_is_the_one_whose_role_is_scholarship(intro: str) -> None:
+    text = (f'Trawling\n\nCAPE TOWN - {intro}\n\nMark Dube, a skipper, disagreed. "It ends us," Dube said.\n\n'
+            '"The figures are sound, and so are the job figures," the researcher added. '
+            '"Decide this under the new law," the academic said.')
+    assert speaker_of(text, "The figures are sound") == "Ana Ruiz"
+    assert speaker_of(text, "Decide this") == "Ana Ruiz"
+
+
+def test_what_follows_according_to_a_name_is_what_they_say_not_their_role() -> None:
+    frame = frame_text('Schools\n\nQUEBEC - According to Ana Ruiz, students in well-run programs reach strong French. '
+                       'According to Marc Roy, director of the school board, the law is fine. "Fine," Roy said.')
+    roles = {f.name: f.role for f in frame.figures}
+    assert roles.get("Ana Ruiz") is None and roles.get("Marc Roy") == "director of the school board", roles

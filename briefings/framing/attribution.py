@@ -36,6 +36,10 @@ SPEAKER_LOOKBACK = 5
 SUBJECT_CHAIN = 3  # `X ... . He keeps ... . "...," he said.`: how many opening pronouns a subject reaches through
 ROLE_LOOKBACK = 60
 FIELD_PREFIX = 7  # `the economist` is the one `who lectures in economics`: a trade and its field share a stem
+# `the researcher`, `the academic`: anyone whose role is scholarship, as stories refer back to them.
+_SCHOLARS = frozenset({"researcher", "academic", "scholar"})
+_SCHOLARLY = re.compile(r"\b(?:who (?:studies|researches)|lecturer|professor|research fellow|researcher)\b",
+                        re.IGNORECASE)
 HEAD_MODIFIERS = 5  # `Clinton's top foreign policy aide Jake Sullivan`: modifiers between a name and the head
 # Verbs that come before their subject: `..." said Latushka`, `Said Ellis: "..."`.
 INVERSION_VERBS = word_set("""
@@ -503,6 +507,8 @@ class Attributor:
 
         def fits(ident: int) -> bool:  # `the researcher` is the one `who researches library policy`
             roles = doc.cast.people[ident].roles
+            if wanted in _SCHOLARS and any(_SCHOLARLY.search(role) for role in roles):
+                return True  # `the researcher` is the one `who studies fisheries governance at X University`
             return any(wanted in role.lower() for role in roles) or any(
                 _stem(w) == stem or (len(stem) >= FIELD_PREFIX and w.startswith(stem[:FIELD_PREFIX]))
                 for role in roles for w in re.findall(r"[a-z]+", role.lower()))  # `the economist`: `in economics`

@@ -210,7 +210,7 @@ diplomats, voters, residents, everyone, both, neither, either
 
 # Head nouns of a role: `political analyst`, `former minister`, `the spokesperson`.
 ROLE_NOUNS = _words("""
-assemblyman, assemblywoman, assemblymember, councilman, councilwoman, congresswoman, backbencher, crofter,
+academic, assemblyman, assemblywoman, assemblymember, councilman, councilwoman, congresswoman, backbencher, crofter,
 courier, herbalist, shopkeeper, baker, fisherman, fishermen, pensioner, electrician, plumber,
 vicar, curate, chaplain, midfielder, striker, defender, goalkeeper, winger, pundit, planner, technician,
 analyst, historian, journalist, activist, leader, president, minister, dictator, envoy, spokesperson,

@@ -42,6 +42,7 @@ _CHAINED = re.compile(r"\s*(?:a|an|the|who)\s", re.IGNORECASE)
 _COPULA = re.compile(r",?\s+(?:is|was)\s+(?=(?:a|an)\s|(?:[a-z-]+\s){1,2}(?:of|at|for)\s)")  # `is mayor of X`
 _AGENT = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|man|woman|person)$")
 _CONJUNCTION = re.compile(r"\s(?:and|but)\s")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+$")
 _AGE = re.compile(r"\d{1,3},\s+")
 _NO_RELATION = re.compile(r"no relation\b", re.IGNORECASE)
 _APPOSITIVE_END = re.compile(r"[,;:()—–]|\.(?:\s|$)")
@@ -123,7 +124,13 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     if stop and stop.group() == "," and _NO_RELATION.match(text, rest_start):
         rest_start = stop.end()  # `Pushpa Gowda, no relation, who convenes the commuters' forum`: past the aside
         stop = _phrase_end(text, rest_start, end)
-    first = _appositive(text[rest_start:stop.start() if stop else end])
+    phrase = text[rest_start:stop.start() if stop else end]
+    begin_run = run.title[0].start if run.title else run.start
+    first_word = (_words(phrase) or [""])[0]
+    if _ACCORDING_TO.search(text, max(0, begin_run - 14), begin_run) and first_word not in ROLE_NOUNS and (
+            first_word.endswith("s") and first_word[:-1] in ROLE_NOUNS):
+        return None  # `According to X, students in well-run programs reach ...`: what X says, not who X is
+    first = _appositive(phrase)
     if first is None:
         return None
     if stop and stop.group() == ",":  # `the trust's chair, a primary school teacher who ...`: a second one
