@@ -598,3 +598,9 @@ def test_portfolios_listed_before_an_office_newspapers_parishes_and_platforms_ar
     found = names(text)
     assert not any(not_a_person in n for n in found), found
     assert {"Ana Ruiz", "Lindiwe Dube"} & set(found), found
+
+
+def test_a_trade_said_as_a_predicate_ends_before_a_second_predicate_that_is_no_trade() -> None:
+    frame = frame_text('Cap\n\nANKARA - Ilkay Demir, no relation, chairs an association of app drivers and thinks '
+                       'the cap is far too low. "We will strike on Monday," Demir said.')
+    assert [(f.name, f.role) for f in frame.figures] == [("Ilkay Demir", "chairs an association of app drivers")]

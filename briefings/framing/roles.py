@@ -183,6 +183,7 @@ def role_predicate(text: str, run: Run, end: int) -> str | None:
 _OCCUPATION = re.compile(r"(?:,\s+[^,.;:\"“”]{1,60},)?\s+(?:(has|have)\s+([a-z-]+)|([a-z-]+s))\s+"
                          r"(?=[a-z]|(?:(?<=runs )|(?<=owns )|(?<=heads )|(?<=chairs ))[A-Z])"  # `runs Brenner & Co`
                          r"(?!(?:for|to|by|with|into|in|on|at|from|against|over)\s)")
+_AND_THEN = re.compile(r"\s(?:and|but)\s([a-z]+s)\b")  # a second predicate: `and thinks`, `and chairs`
 _NO_TRADE = frozenset({"sits", "sat", "studies", "studied"})  # `sits on the board` is said of anyone
 
 
@@ -198,6 +199,10 @@ def role_occupation(text: str, run: Run, end: int) -> str | None:
     clause = text[start:stop.start() if stop else end].strip()  # `has sold scarves for 26 years and chairs ...`
     nested = _NESTED.search(clause)
     clause = clause[:nested.start()] if nested else clause  # `manages a cooperative that has put 40 units on ...`
+    for then in _AND_THEN.finditer(clause):
+        if then.group(1) not in _ROLE_VERBS:
+            clause = clause[:then.start()]  # `chairs an association of app drivers and thinks the cap is too low`
+            break
     return clause if len(clause.split()) <= DEFINING_WORDS else None
 
 
