@@ -604,3 +604,9 @@ def test_a_trade_said_as_a_predicate_ends_before_a_second_predicate_that_is_no_t
     frame = frame_text('Cap\n\nANKARA - Ilkay Demir, no relation, chairs an association of app drivers and thinks '
                        'the cap is far too low. "We will strike on Monday," Demir said.')
     assert [(f.name, f.role) for f in frame.figures] == [("Ilkay Demir", "chairs an association of app drivers")]
+
+
+def test_a_full_name_without_evidence_is_the_person_its_later_plain_spelling_vouches_for() -> None:
+    frame = frame_text('Cap\n\nISTANBUL - İlkay Yıldırım, no relation, chairs an association of app drivers and thinks '
+                       'the cap is far too low.\n\n"Let the passengers decide," Ilkay Yildirim said.')
+    assert [(f.name, f.role) for f in frame.figures] == [("İlkay Yıldırım", "chairs an association of app drivers")]

@@ -683,7 +683,8 @@ def find_people(text: str, spans: list[tuple[int, int]], quoted: list[tuple[int,
     for run, evidence in found:
         tail = tuple(w.low for w in run.name[-2:])
         if evidence or token_key(run.name[-1].text) in surname_evidence or (len(run.name) > 2 and tail in tails) or (
-                token_key(run.name[0].text) in surname_evidence and len(run.name) in (2, 3)):
+                token_key(run.name[0].text) in surname_evidence and len(run.name) in (2, 3)) or (
+                fold(_surface(text, run)) in vouched):  # `İlkay Yıldırım, ...`, later `Ilkay Yildirim said`
             # `Park said` vouches for `Park Ji-hoon`, `Teoh said` for `Teoh Chee Keong`: a family name may come first
             cast.add(_surface(text, run), evidence, gender_of(run))
             accepted.append(run)
