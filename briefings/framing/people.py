@@ -306,10 +306,13 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
                     break
                 j = k + 1
         group = words[i:j]
+        if _before_portfolio(text, group):
+            i = j
+            continue
         cut = 0
         for k, word in enumerate(group[:-1]):
             if word.low in _TITLE_LIKE and word.low not in FIRST_NAMES and word.capitalised and not _initial(
-                    text, word) and any(
+                    word, group[k + 1]) and any(
                     w.low not in NAME_SUFFIXES for w in group[k + 1:]):
                 cut = k + 1  # but `Martin Luther King Jr.`: a suffix alone is no name
         if not cut and len(group) > 1 and group[0].low in _GIVEN_NAME_HONORIFICS and group[1].low in FIRST_NAMES:
@@ -318,9 +321,6 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
                 words[i - 2].low in TITLES or words[i - 2].low in ROLE_NOUNS):
             cut = 1  # `Minister of Transport Pieter van Wyk`: the first word is the portfolio
         given = next((k for k in range(cut, len(group) - 1) if group[k].low in FIRST_NAMES), cut)
-        if _before_portfolio(text, group):
-            i = j
-            continue
         if not cut and _in_portfolio(words, i):
             if given == cut:
                 i = j
@@ -340,9 +340,10 @@ def runs(text: str, words: Sequence[Token]) -> Iterable[Run]:
 _FOREIGN_ARTICLES = frozenset({"La", "Los", "Las", "Il", "Der", "Die", "Het"})
 
 
-def _initial(text: str, word: Token) -> bool:
-    """`A.` in `A. J. Maitland`: one capital letter with a full stop is an initial, not the article `a`."""
-    return len(word.text) == 1 and text.startswith(".", word.end)
+def _initial(word: Token, following: Token) -> bool:
+    """`A.` in `A. J. Maitland`: one letter with `. ` before the next word of its run is an initial, not the
+    article `a` (a run's words are one space or `. ` apart)."""
+    return len(word.text) == 1 and following.start - word.end == 2
 
 
 def looks_like_name(run: Run) -> bool:
@@ -363,10 +364,9 @@ def looks_like_name(run: Run) -> bool:
             return False  # `Satpol PP`: a two-letter acronym ends an agency's name, never a person's (but `II`)
     if len(name) > 1 and name[0].text in _FOREIGN_ARTICLES:
         return False  # `La Voz de Galicia`, `La Tercera`, `Der Spiegel`: a title or a place, not a person
-    if name[0].low in FUNCTION_WORDS and not (len(name[0].text) == 1 and len(name) > 1 and
-                                              name[1].start - name[0].end == 2):
-        return False  # `A Reuters report`, but `A. J. Maitland` (`. ` between: an initial)
-    if len(name) > 1 and name[0].low not in FIRST_NAMES and _plural_role(name[-1].low):
+    if name[0].low in FUNCTION_WORDS and not (len(name) > 1 and _initial(name[0], name[1])):
+        return False  # `A Reuters report`, but `A. J. Maitland`
+    if len(name) > 1 and name[0].low not in FIRST_NAMES and plural_role(name[-1].low):
         return False  # `Federated Farmers`, `Concerned Parents`: a body of members (but `Peter Sellers`)
     if name[0].low in MONTHS_DAYS and not (
             len(name) > 1 and name[0].low in FIRST_NAMES and name[1].start == name[0].end + 1):
@@ -384,7 +384,7 @@ def looks_like_name(run: Run) -> bool:
 _LOCATIVE = frozenset({"at", "in", "near", "outside", "inside", "across", "around", "from", "beyond"})
 
 
-def _plural_role(word: str) -> bool:
+def plural_role(word: str) -> bool:
     """`farmers`, `teachers`: the plural of a role noun, a group of people rather than one."""
     return word not in ROLE_NOUNS and word.endswith("s") and word[:-1] in ROLE_NOUNS
 
@@ -417,7 +417,7 @@ def _strong_evidence(text: str, run: Run, previous: Token | None) -> bool:
     if QUANTITY.match(phrase.group(1)):
         return False
     first = re.match(r"[\w-]+", phrase.group(1).lower())
-    if first and _plural_role(first.group()):
+    if first and plural_role(first.group()):
         return False  # `In Jaffna, teachers queued from early morning`: a plural opens the next clause
     for titled in _NAME_IN_PHRASE.finditer(phrase.group(1)):
         if titled.group(1).lower() in ROLE_NOUNS:

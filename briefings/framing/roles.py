@@ -26,7 +26,7 @@ import re
 
 from briefings.framing.cues import SPEECH_VERBS, STANCE_VERBS
 from briefings.framing.gazetteer import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS, TITLES, word_set
-from briefings.framing.people import QUANTITY, Run, Token, name_end, tokens
+from briefings.framing.people import QUANTITY, Run, Token, name_end, plural_role, tokens
 from briefings.framing.text import is_abbreviation
 
 MAX_ROLE_WORDS = 25
@@ -127,8 +127,7 @@ def role_after(text: str, run: Run, end: int) -> str | None:
     phrase = text[rest_start:stop.start() if stop else end]
     begin_run = run.title[0].start if run.title else run.start
     first_word = (_words(phrase) or [""])[0]
-    if _ACCORDING_TO.search(text, max(0, begin_run - 14), begin_run) and first_word not in ROLE_NOUNS and (
-            first_word.endswith("s") and first_word[:-1] in ROLE_NOUNS):
+    if _ACCORDING_TO.search(text, max(0, begin_run - 14), begin_run) and plural_role(first_word):
         return None  # `According to X, students in well-run programs reach ...`: what X says, not who X is
     first = _appositive(phrase)
     if first is None:
